@@ -1,0 +1,1 @@
+"""Tools for authors: the checker, the terminal player, and (later) walk, graph and plans."""

@@ -1,0 +1,58 @@
+"""`python -m game check`: print every problem of a story and exit 1 when there is an error."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from game.engine import Problem, read_story
+from game.paths import default_story_dir
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("story", nargs="?", type=Path, help="the story folder (default: story)")
+    parser.add_argument("--format", choices=["text", "json"], default="text",
+                        help="json prints one object for editors and CI")  # fmt: skip
+    parser.add_argument("--strict", action="store_true", help="warnings fail the check too")
+
+
+def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+    root = args.story or default_story_dir()
+    problems = collect_problems(root)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    if args.format == "json":
+        json.dump({"story": str(root), "errors": errors, "warnings": warnings,
+                   "problems": [p.to_dict() for p in problems]}, out, indent=2)  # fmt: skip
+        out.write("\n")
+    else:
+        print_problems(problems, out)
+        out.write(_summary(root, errors, warnings) + "\n")
+    failed = errors > 0 or (args.strict and warnings > 0)
+    return 1 if failed else 0
+
+
+def collect_problems(root: Path) -> list[Problem]:
+    """Everything the loader finds (the linter adds its rules here)."""
+    return read_story(root).problems
+
+
+def print_problems(problems: list[Problem], out: TextIO) -> None:
+    current = None
+    for problem in problems:
+        if problem.file != current:  # group by file, as Ren'Py's lint does
+            if current is not None:
+                out.write("\n")
+            current = problem.file
+        out.write(str(problem) + "\n")
+    if problems:
+        out.write("\n")
+
+
+def _summary(root: Path, errors: int, warnings: int) -> str:
+    if not errors and not warnings:
+        return f"{root}: no problems found."
+    return f"{root}: {errors} error(s), {warnings} warning(s)."

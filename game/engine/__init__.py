@@ -1,0 +1,6 @@
+"""The pure story engine: load, check and play stories; never imports pygame."""
+
+from game.engine.errors import Problem, SaveError, StoryError
+from game.engine.load import LoadResult, load_story, read_story
+
+__all__ = ["LoadResult", "Problem", "SaveError", "StoryError", "load_story", "read_story"]

@@ -1,0 +1,488 @@
+"""The story's small safe expression language: parsed and type-checked once, never eval'd."""
+
+from __future__ import annotations
+
+import operator
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from game.engine.errors import suggest
+
+
+class Context(Protocol):
+    """What a compiled expression reads at run time (the playthrough provides it)."""
+
+    vars: dict[str, Any]
+    visits: dict[str, int]
+
+    def chance(self, p: float) -> bool: ...
+
+
+class ExprError(Exception):
+    """A mistake inside one expression, at a character offset of its source text."""
+
+    def __init__(self, message: str, offset: int, hint: str | None = None):
+        super().__init__(message)
+        self.message, self.offset, self.hint = message, offset, hint
+
+
+class StoryRuntimeError(Exception):
+    """Something that can only go wrong while playing, such as a division by zero."""
+
+
+Fn = Callable[[Context], Any]
+TYPE_NAMES = {"int": "a whole number", "float": "a number", "bool": "true/false", "str": "text"}
+NUMERIC = ("int", "float")
+
+
+def type_of(value: Any) -> str | None:
+    """The expression type of an initial value, or None when the value has no type here."""
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return "int"
+    if isinstance(value, float):
+        return "float"
+    if isinstance(value, str):
+        return "str"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """An expression ready to evaluate, with what it reads for the tools."""
+
+    source: str
+    type: str
+    fn: Fn
+    ast: tuple
+    reads: frozenset[str]
+    scene_refs: tuple[tuple[str, int], ...]  # (scene id, offset) from seen()/visits()
+    uses_chance: bool
+
+    def __call__(self, ctx: Context) -> Any:
+        return self.fn(ctx)
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """One `name op= value` of an effect."""
+
+    name: str
+    op: str  # "=", "+=" or "-="
+    value: Compiled
+
+
+@dataclass(frozen=True, slots=True)
+class Effects:
+    """A compiled `do:` line: assignments run in order."""
+
+    source: str
+    assignments: tuple[Assignment, ...]
+    writes: frozenset[str] = field(default_factory=frozenset)
+    reads: frozenset[str] = field(default_factory=frozenset)
+
+    def apply(self, ctx: Context) -> None:
+        for a in self.assignments:
+            value = a.value.fn(ctx)
+            if a.op == "+=":
+                value = ctx.vars[a.name] + value
+            elif a.op == "-=":
+                value = ctx.vars[a.name] - value
+            ctx.vars[a.name] = value
+
+
+_TOKEN = re.compile(
+    r"""(?P<space>\s+)
+      | (?P<num>\d+\.\d+|\d+)
+      | (?P<str>"[^"\n]*"|'[^'\n]*')
+      | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
+      | (?P<op>==|!=|<=|>=|//|\+=|-=|&&|\|\||[-+*/%<>=(),;!])""",
+    re.X,
+)
+_KEYWORDS = {"and", "or", "not", "true", "false"}
+
+
+@dataclass(slots=True)
+class Token:
+    kind: str  # num, str, name, op, end
+    text: str
+    offset: int
+
+
+def tokenize(source: str) -> list[Token]:
+    tokens, pos = [], 0
+    while pos < len(source):
+        m = _TOKEN.match(source, pos)
+        if not m:
+            char = source[pos]
+            hint = 'text must be in straight quotes: "like this"' if char in "“”‘’" else None
+            if char in "\"'":
+                raise ExprError("a quotation mark is never closed", pos, "close the quote")
+            raise ExprError(f"unexpected character '{char}'", pos, hint)
+        if m.lastgroup != "space":
+            tokens.append(Token(m.lastgroup or "", m.group(), pos))
+        pos = m.end()
+    tokens.append(Token("end", "", len(source)))
+    return tokens
+
+
+_FRIENDLY_OPS = {
+    "&&": ("'&&' is not part of the language", "write 'and'"),
+    "||": ("'||' is not part of the language", "write 'or'"),
+    "!": ("'!' is not part of the language", "write 'not' (or '!=' to compare)"),
+    "/": ("'/' is not part of the language", "write '//' to divide whole numbers"),
+}
+_COMPARE = {"==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le,
+            ">": operator.gt, ">=": operator.ge}  # fmt: skip
+_ARITH = {"+": operator.add, "-": operator.sub, "*": operator.mul}
+
+
+class Env:
+    """What names mean where an expression stands: the perspective's variables and scenes."""
+
+    def __init__(self, variables: Mapping[str, str], readonly: frozenset[str] = frozenset()):
+        self.variables = dict(variables)  # name -> type
+        self.readonly = readonly
+
+
+class _Parser:
+    """Recursive descent over the tokens; each rule returns (type, fn, ast)."""
+
+    def __init__(self, source: str, env: Env):
+        self.source, self.env = source, env
+        self.tokens = tokenize(source)
+        self.i = 0
+        self.reads: set[str] = set()
+        self.scene_refs: list[tuple[str, int]] = []
+        self.uses_chance = False
+
+    # -- token helpers
+    @property
+    def tok(self) -> Token:
+        return self.tokens[self.i]
+
+    def take(self) -> Token:
+        tok = self.tokens[self.i]
+        self.i += 1
+        return tok
+
+    def at(self, *texts: str) -> bool:
+        t = self.tok
+        return t.kind in ("op", "name") and t.text in texts
+
+    def expect(self, text: str, what: str) -> Token:
+        if not self.at(text):
+            raise ExprError(f"expected '{text}' {what}", self.tok.offset)
+        return self.take()
+
+    def done(self) -> None:
+        tok = self.tok
+        if tok.kind == "end":
+            return
+        if tok.text == "=":
+            raise ExprError("'=' assigns; to compare use '=='", tok.offset, "write '=='")
+        if tok.text in _FRIENDLY_OPS:
+            message, hint = _FRIENDLY_OPS[tok.text]
+            raise ExprError(message, tok.offset, hint)
+        raise ExprError(f"unexpected '{tok.text}'", tok.offset, "is an operator missing?")
+
+    # -- grammar
+    def expression(self):
+        return self.or_expr()
+
+    def or_expr(self):
+        left = self.and_expr()
+        while self.at("or", "||"):
+            op = self.take()
+            self._friendly(op)
+            right = self.and_expr()
+            left = self._logic("or", left, right, op.offset)
+        return left
+
+    def and_expr(self):
+        left = self.not_expr()
+        while self.at("and", "&&"):
+            op = self.take()
+            self._friendly(op)
+            right = self.not_expr()
+            left = self._logic("and", left, right, op.offset)
+        return left
+
+    def not_expr(self):
+        if self.at("not", "!"):
+            op = self.take()
+            self._friendly(op)
+            typ, fn, ast = self.not_expr()
+            self._need_bool(typ, op.offset, "'not'")
+            return "bool", (lambda c: not fn(c)), ("not", ast)
+        return self.comparison()
+
+    def comparison(self):
+        left = self.sum()
+        if self.tok.kind == "op" and self.tok.text in _COMPARE:
+            op = self.take()
+            right = self.sum()
+            return self._compare(op, left, right)
+        return left
+
+    def sum(self):
+        left = self.term()
+        while self.tok.kind == "op" and self.tok.text in ("+", "-"):
+            op = self.take()
+            left = self._arith(op, left, self.term())
+        return left
+
+    def term(self):
+        left = self.unary()
+        while self.tok.kind == "op" and self.tok.text in ("*", "//", "%", "/"):
+            op = self.take()
+            self._friendly(op)
+            left = self._arith(op, left, self.unary())
+        return left
+
+    def unary(self):
+        if self.tok.kind == "op" and self.tok.text == "-":
+            op = self.take()
+            typ, fn, ast = self.unary()
+            if typ not in NUMERIC:
+                raise ExprError(f"'-' needs a number, not {TYPE_NAMES[typ]}", op.offset)
+            return typ, (lambda c: -fn(c)), ("neg", ast)
+        return self.atom()
+
+    def atom(self):
+        tok = self.take()
+        if tok.kind == "num":
+            value = float(tok.text) if "." in tok.text else int(tok.text)
+            return type_of(value), (lambda c: value), ("const", value)
+        if tok.kind == "str":
+            text = tok.text[1:-1]
+            return "str", (lambda c: text), ("const", text)
+        if tok.kind == "name":
+            return self._name(tok)
+        if tok.text == "(":
+            inner = self.expression()
+            self.expect(")", "to close '('")
+            return inner
+        if tok.kind == "end":
+            raise ExprError("the expression ends too early", tok.offset, "a value is missing")
+        if tok.text in _FRIENDLY_OPS:
+            message, hint = _FRIENDLY_OPS[tok.text]
+            raise ExprError(message, tok.offset, hint)
+        raise ExprError(f"unexpected '{tok.text}'", tok.offset, "a value was expected here")
+
+    def _name(self, tok: Token):
+        if tok.text in ("true", "false"):
+            value = tok.text == "true"
+            return "bool", (lambda c: value), ("const", value)
+        if tok.text in _KEYWORDS:
+            raise ExprError(f"'{tok.text}' needs a value before it", tok.offset)
+        if self.at("("):
+            return self._call(tok)
+        return self._variable(tok)
+
+    def _variable(self, tok: Token):
+        name = tok.text
+        typ = self.env.variables.get(name)
+        if typ is None:
+            hint = (
+                suggest(name, self.env.variables)
+                or "declare it under 'variables:' in perspective.yaml"
+            )
+            raise ExprError(f"unknown variable '{name}'", tok.offset, hint)
+        self.reads.add(name)
+        return typ, (lambda c: c.vars[name]), ("var", name)
+
+    def _call(self, tok: Token):
+        name = tok.text
+        self.take()  # "("
+        if name in ("seen", "visits"):
+            scene = self._scene_argument(name)
+            self.expect(")", f"to close {name}(")
+            if name == "seen":
+                return "bool", (lambda c: c.visits.get(scene, 0) > 0), ("seen", scene)
+            return "int", (lambda c: c.visits.get(scene, 0)), ("visits", scene)
+        args = self._arguments(name)
+        if name == "chance":
+            return self._chance(tok, args)
+        if name in ("min", "max"):
+            return self._min_max(tok, name, args)
+        hint = suggest(name, ["seen", "visits", "chance", "min", "max"])
+        raise ExprError(f"unknown function '{name}'", tok.offset, hint or
+                        "the functions are seen, visits, chance, min and max")  # fmt: skip
+
+    def _scene_argument(self, fname: str) -> str:
+        tok = self.take()
+        if tok.kind == "str":
+            scene = tok.text[1:-1]
+        elif tok.kind == "name":
+            scene = tok.text
+        else:
+            raise ExprError(f"{fname}() needs a scene id, like {fname}(bazaar)", tok.offset)
+        self.scene_refs.append((scene, tok.offset))
+        return scene
+
+    def _arguments(self, fname: str) -> list:
+        args = []
+        if not self.at(")"):
+            args.append(self.expression())
+            while self.at(","):
+                self.take()
+                args.append(self.expression())
+        self.expect(")", f"to close {fname}(")
+        return args
+
+    def _chance(self, tok: Token, args: list):
+        if len(args) != 1 or args[0][0] not in NUMERIC:
+            raise ExprError(
+                "chance() needs one number between 0 and 1, like chance(0.3)", tok.offset
+            )
+        _, pfn, past = args[0]
+        if past[0] == "const" and not 0 <= past[1] <= 1:
+            raise ExprError(
+                f"chance({past[1]}) is outside 0 to 1", tok.offset, "use a number like 0.3"
+            )
+        self.uses_chance = True
+        return "bool", (lambda c: c.chance(pfn(c))), ("chance", past)
+
+    def _min_max(self, tok: Token, name: str, args: list):
+        if len(args) < 2 or any(a[0] not in NUMERIC for a in args):
+            raise ExprError(f"{name}() needs two or more numbers", tok.offset)
+        typ = "float" if any(a[0] == "float" for a in args) else "int"
+        fns = [a[1] for a in args]
+        pick = min if name == "min" else max
+        return typ, (lambda c: pick(f(c) for f in fns)), (name, *[a[2] for a in args])
+
+    # -- typing helpers
+    def _friendly(self, op: Token) -> None:
+        if op.text in _FRIENDLY_OPS:
+            message, hint = _FRIENDLY_OPS[op.text]
+            raise ExprError(message, op.offset, hint)
+
+    def _need_bool(self, typ: str, offset: int, what: str) -> None:
+        if typ != "bool":
+            raise ExprError(
+                f"{what} needs true/false, not {TYPE_NAMES[typ]}",
+                offset,
+                "compare the value first, for example 'debt > 0'",
+            )
+
+    def _logic(self, op: str, left, right, offset: int):
+        self._need_bool(left[0], offset, f"'{op}'")
+        self._need_bool(right[0], offset, f"'{op}'")
+        lf, rf = left[1], right[1]
+        fn = (lambda c: lf(c) and rf(c)) if op == "and" else (lambda c: lf(c) or rf(c))
+        return "bool", fn, (op, left[2], right[2])
+
+    def _compare(self, op: Token, left, right):
+        (lt, lf, la), (rt, rf, ra) = left, right
+        same = lt == rt or (lt in NUMERIC and rt in NUMERIC)
+        if not same:
+            raise ExprError(f"cannot compare {TYPE_NAMES[lt]} with {TYPE_NAMES[rt]}", op.offset)
+        if op.text not in ("==", "!=") and lt not in NUMERIC:
+            raise ExprError(f"'{op.text}' compares numbers, not {TYPE_NAMES[lt]}", op.offset)
+        cmp = _COMPARE[op.text]
+        return "bool", (lambda c: cmp(lf(c), rf(c))), ("cmp", op.text, la, ra)
+
+    def _arith(self, op: Token, left, right):
+        (lt, lf, la), (rt, rf, ra) = left, right
+        if op.text == "+" and lt == rt == "str":
+            return "str", (lambda c: lf(c) + rf(c)), ("bin", "+", la, ra)
+        if lt not in NUMERIC or rt not in NUMERIC:
+            bad = lt if lt not in NUMERIC else rt
+            raise ExprError(f"'{op.text}' needs numbers, not {TYPE_NAMES[bad]}", op.offset)
+        typ = "float" if "float" in (lt, rt) else "int"
+        if op.text in _ARITH:
+            fn2 = _ARITH[op.text]
+            return typ, (lambda c: fn2(lf(c), rf(c))), ("bin", op.text, la, ra)
+        return typ, _dividing(op.text, lf, rf), ("bin", op.text, la, ra)
+
+
+def _dividing(op: str, lf: Fn, rf: Fn) -> Fn:
+    fn2 = operator.floordiv if op == "//" else operator.mod
+
+    def divide(c: Context) -> Any:
+        right = rf(c)
+        if right == 0:
+            raise StoryRuntimeError(f"division by zero ('{op}' by a value that is 0)")
+        return fn2(lf(c), right)
+
+    return divide
+
+
+def compile_expression(source: str, env: Env, want: str | None = None) -> Compiled:
+    """Compile a value expression; `want="bool"` makes it a condition."""
+    if not isinstance(source, str) or not source.strip():
+        raise ExprError("the expression is empty", 0, "write a condition such as 'debt > 0'")
+    parser = _Parser(source, env)
+    typ, fn, ast = parser.expression()
+    parser.done()
+    if want == "bool" and typ != "bool":
+        raise ExprError(
+            f"a condition must be true or false, but this is {TYPE_NAMES[typ]}",
+            0,
+            "compare it, for example 'debt > 0'",
+        )
+    return Compiled(source, typ, fn, ast, frozenset(parser.reads), tuple(parser.scene_refs),
+                    parser.uses_chance)  # fmt: skip
+
+
+def compile_condition(source: str, env: Env) -> Compiled:
+    return compile_expression(source, env, want="bool")
+
+
+_ASSIGN = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*(\+=|-=|=(?!=))")
+
+
+def compile_effects(source: str, env: Env) -> Effects:
+    """Compile `a = 1; b += 2` into assignments checked against the variables' types."""
+    assignments, offset = [], 0
+    for part in source.split(";"):
+        if part.strip():
+            assignments.append(_assignment(part, offset, env))
+        offset += len(part) + 1
+    if not assignments:
+        raise ExprError("the effect is empty", 0, "write an assignment such as 'debt -= 1'")
+    writes = frozenset(a.name for a in assignments)
+    reads = frozenset().union(*(a.value.reads for a in assignments))
+    return Effects(source, tuple(assignments), writes, reads)
+
+
+def _assignment(part: str, offset: int, env: Env) -> Assignment:
+    m = _ASSIGN.match(part)
+    if not m:
+        lead = len(part) - len(part.lstrip())
+        raise ExprError(
+            "an effect must be an assignment",
+            offset + lead,
+            "write 'name = value', 'name += value' or 'name -= value'",
+        )
+    name, op = m.group(1), m.group(2)
+    name_at = offset + m.start(1)
+    typ = env.variables.get(name)
+    if typ is None:
+        hint = suggest(name, env.variables) or "declare it under 'variables:' in perspective.yaml"
+        raise ExprError(f"unknown variable '{name}'", name_at, hint)
+    if name in env.readonly:
+        raise ExprError(f"'{name}' is built in and cannot be changed", name_at)
+    value_src = part[m.end() :]
+    try:
+        value = compile_expression(value_src, env)
+    except ExprError as exc:
+        raise ExprError(exc.message, offset + m.end() + exc.offset, exc.hint) from None
+    _check_assign_type(name, op, typ, value.type, name_at)
+    return Assignment(name, op, value)
+
+
+def _check_assign_type(name: str, op: str, var: str, value: str, offset: int) -> None:
+    if op in ("+=", "-=") and var not in NUMERIC and not (op == "+=" and var == "str"):
+        raise ExprError(f"'{op}' needs a number, but '{name}' holds {TYPE_NAMES[var]}", offset)
+    fits = var == value or (var == "float" and value == "int")
+    if not fits:
+        raise ExprError(
+            f"'{name}' holds {TYPE_NAMES[var]}, but the value is {TYPE_NAMES[value]}",
+            offset,
+            "a variable keeps the type of its initial value",
+        )

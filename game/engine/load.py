@@ -1,0 +1,258 @@
+"""Load a story folder into the model, reporting every problem of the run at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.engine.errors import Problem, StoryError, suggest
+from game.engine.model import FORMAT_VERSION, Perspective, Scene, Story
+from game.engine.registry import (
+    Registries,
+    build_person,
+    build_registries,
+    check_documented_sources,
+)
+from game.engine.scenes import SceneBuilder, build_variables, make_env
+from game.engine.structure import check_structure
+from game.engine.yamlsrc import SourceFile, YMap, read_yaml
+
+PERSPECTIVE_FILE = "perspective.yaml"
+
+
+@dataclass
+class LoadResult:
+    """What a load produced: the story when it is usable, and every problem found."""
+
+    story: Story | None
+    problems: list[Problem] = field(default_factory=list)
+    files: list[SourceFile] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def load_story(root: str | Path) -> Story:
+    """The story in `root`, or StoryError listing every problem."""
+    result = read_story(root)
+    if result.errors or result.story is None:
+        raise StoryError(result.problems)
+    return result.story
+
+
+def read_story(root: str | Path) -> LoadResult:
+    """Read and check a story folder; never raises for problems in the content."""
+    return _Loader(Path(root)).run()
+
+
+class _Loader:
+    def __init__(self, root: Path):
+        self.root = root
+        self.files: list[SourceFile] = []
+        self.loose: list[Problem] = []
+
+    def read(self, path: Path, kind: str) -> SourceFile:
+        src = read_yaml(path, self._shown(path))
+        self.files.append(src)
+        if src.data is not None and not isinstance(src.data, dict):
+            src.problem((1, 1), "the file must be a mapping of keys and values, not a list or text",
+                        "start the file with a key such as 'scenes:'", "E103")  # fmt: skip
+            src.data = None
+        check_structure(src, kind)
+        return src
+
+    def _shown(self, path: Path) -> str:
+        try:
+            return (
+                str(path.relative_to(self.root.parent)) if self.root.parent != path else str(path)
+            )
+        except ValueError:
+            return str(path)
+
+    def fail(self, message: str, hint: str | None = None, code: str = "E001") -> LoadResult:
+        self.loose.append(Problem(str(self.root), 0, 0, message, hint, code))
+        return self.result(None)
+
+    def result(self, story: Story | None) -> LoadResult:
+        problems = list(self.loose)
+        for src in self.files:
+            problems += src.problems
+        problems.sort(key=lambda p: (p.file, p.line, p.col))
+        return LoadResult(story if not any(p.severity == "error" for p in problems) else None,
+                          problems, self.files)  # fmt: skip
+
+    # -- the whole run
+    def run(self) -> LoadResult:
+        if not self.root.is_dir():
+            what = "is a file, not a folder" if self.root.exists() else "does not exist"
+            return self.fail(f"the story folder {what}",
+                             "give the folder that holds story.yaml, such as 'story'")  # fmt: skip
+        story_file = self.root / "story.yaml"
+        if not story_file.is_file():
+            return self.fail("there is no story.yaml in the story folder",
+                             "create story.yaml (see docs/story-format.md)")  # fmt: skip
+        meta = self.read(story_file, "storyFile")
+        registries = self._read_history()
+        tables = build_registries(registries)
+        perspectives, scenes = self._read_perspectives(meta, tables)
+        if not meta.data:
+            return self.result(None)
+        self._check_format(meta)
+        d = meta.data
+        story = Story(d["id"], d["title"], str(d.get("version", "0")), self.root,
+                      tuple(perspectives), scenes, tables["events"], tables["places"],
+                      tables["people"], tables["terms"], tables["sources"],
+                      d.get("language", "en"), d.get("content_note"), d.get("credits"),
+                      d["format"])  # fmt: skip
+        return self.result(story)
+
+    def _check_format(self, meta: SourceFile) -> None:
+        fmt = meta.data.get("format")
+        if isinstance(fmt, int) and fmt > FORMAT_VERSION:
+            meta.problem(meta.data.val_pos["format"],
+                         f"this story needs format {fmt}, but this game reads format {FORMAT_VERSION}",
+                         "update the game, or write the story in format 1", "E005")  # fmt: skip
+
+    def _read_history(self) -> Registries:
+        registries = Registries()
+        folder = self.root / "history"
+        if not folder.is_dir():
+            self.loose.append(
+                Problem(
+                    str(folder),
+                    0,
+                    0,
+                    "there is no history/ folder",
+                    "create story/history/ with the registries",
+                    "E001",
+                )
+            )
+            return registries
+        for path in sorted(folder.glob("*.yaml")):
+            src = self.read(path, "historyFile")
+            if src.data:
+                registries.add_file(src)
+        return registries
+
+    # -- perspectives
+    def _read_perspectives(self, meta: SourceFile, tables: dict) -> tuple[list, dict]:
+        perspectives: list[Perspective] = []
+        scenes: dict[str, Scene] = {}
+        owners: dict[str, tuple[SourceFile, tuple]] = {}
+        ids = (meta.data or {}).get("perspectives") or []
+        for i, pid in enumerate(ids):
+            pos = ids.item_pos[i]
+            folder = self.root / "perspectives" / str(pid)
+            if not (folder / PERSPECTIVE_FILE).is_file():
+                meta.problem(pos, f"perspective '{pid}' has no {folder.relative_to(self.root)}/"
+                             f"{PERSPECTIVE_FILE}", "create the folder and its perspective.yaml, "
+                             "or remove the id from the list", "E001")  # fmt: skip
+                continue
+            built = self._perspective(str(pid), folder, tables, scenes, owners)
+            if built:
+                perspectives.append(built)
+        self._unlisted(ids, meta)
+        return perspectives, scenes
+
+    def _unlisted(self, ids: list, meta: SourceFile) -> None:
+        folder = self.root / "perspectives"
+        if not folder.is_dir() or not meta.data:
+            return
+        for sub in sorted(p for p in folder.iterdir() if p.is_dir()):
+            if sub.name not in ids:
+                meta.problems.append(Problem(meta.shown, *meta.data.val_pos.get("perspectives", (1, 1)),
+                                             f"the folder perspectives/{sub.name} is not listed "
+                                             "in 'perspectives'", "add it to the list to play it",
+                                             "W101", "warning"))  # fmt: skip
+
+    def _perspective(self, pid, folder, tables, scenes, owners) -> Perspective | None:
+        src = self.read(folder / PERSPECTIVE_FILE, "perspectiveFile")
+        data = src.data
+        if not data:
+            return None
+        characters = self._characters(pid, src, data, tables["people"])
+        people = {**tables["people"], **characters}
+        variables = build_variables(src, data)
+        builder = SceneBuilder(pid, make_env(variables), tables["terms"], people,
+                               tables["places"], tables["events"])  # fmt: skip
+        own: list[str] = []
+        for path in sorted(folder.glob("*.yaml")):
+            if path.name != PERSPECTIVE_FILE:
+                self._scene_file(path, builder, scenes, owners, own)
+        self._check_scene_refs(pid, builder, scenes)
+        self._check_starts(pid, src, data, scenes)
+        self._check_endings(pid, [scenes[s] for s in own], owners)
+        return Perspective(pid, data["title"], data["protagonist"], data["start"], variables,
+                           tuple(own), _text(data.get("years")), data.get("blurb"),
+                           data.get("museum_start"), tuple(data.get("warnings") or ()),
+                           characters, data.get("afterword"), (src.shown, *data.pos))  # fmt: skip
+
+    def _characters(self, pid, src: SourceFile, data: YMap, registry: dict) -> dict:
+        table = data.get("characters") or {}
+        result = {}
+        for cid, spec in table.items():
+            pos = table.key_pos[cid]
+            if cid in registry:
+                src.problem(pos, f"character '{cid}' has the id of a person in history/",
+                            "rename the character", "E201")  # fmt: skip
+                continue
+            if spec.get("kind", "fictional") == "documented":
+                check_documented_sources(src, pos, cid, spec)
+            result[cid] = build_person(cid, spec, pid)
+        return result
+
+    def _scene_file(self, path, builder: SceneBuilder, scenes, owners, own) -> None:
+        src = self.read(path, "sceneFile")
+        if not src.data:
+            return
+        table = src.data["scenes"]
+        for sid, data in table.items():
+            pos = table.key_pos[sid]
+            if sid in scenes:
+                first = owners[sid]
+                src.problem(pos, f"duplicate scene id '{sid}' (first in {first[0].shown}:"
+                            f"{first[1][0]})", "scene ids are unique across the story: rename one",
+                            "E201")  # fmt: skip
+                continue
+            scenes[sid] = builder.scene(src, sid, data, pos)
+            owners[sid] = (src, pos)
+            own.append(sid)
+
+    def _check_scene_refs(self, pid: str, builder: SceneBuilder, scenes: dict) -> None:
+        mine = {sid for sid, s in scenes.items() if s.perspective == pid}
+        for src, pos, ref, _kind in builder.scene_refs:
+            if ref in mine:
+                continue
+            if ref in scenes:
+                message = (
+                    f"scene '{ref}' belongs to another perspective ({scenes[ref].perspective})"
+                )
+                src.problem(pos, message, "a perspective can only lead to its own scenes", "E202")
+                continue
+            hint = suggest(ref, mine) or "create the scene, or fix the spelling"
+            src.problem(pos, f"unknown scene '{ref}'", hint, "E202")
+
+    def _check_starts(self, pid, src: SourceFile, data: YMap, scenes: dict) -> None:
+        mine = [sid for sid, s in scenes.items() if s.perspective == pid]
+        for key in ("start", "museum_start"):
+            ref = data.get(key)
+            if ref is not None and ref not in mine:
+                hint = suggest(ref, mine) or "name one of the perspective's scenes"
+                src.problem(data.val_pos[key], f"{key}: unknown scene '{ref}'", hint, "E202")
+
+    def _check_endings(self, pid, scenes: list[Scene], owners) -> None:
+        seen: dict[str, Scene] = {}
+        for scene in scenes:
+            if scene.ending is None:
+                continue
+            eid = scene.ending.id
+            if eid in seen:
+                src = owners[scene.id][0]
+                src.problem(scene.ending.where[1:], f"duplicate ending id '{eid}' (also in scene "
+                            f"'{seen[eid].id}')", "give each ending its own id", "E201")  # fmt: skip
+            seen[eid] = scene
+
+
+def _text(value) -> str | None:
+    return None if value is None else str(value)

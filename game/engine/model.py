@@ -1,0 +1,204 @@
+"""The story as immutable data: what the loader builds and the runtime and tools read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game.engine.expr import Compiled, Effects
+from game.engine.text import Part
+
+FORMAT_VERSION = 1
+Where = tuple[str, int, int]  # file as shown, line, column
+
+
+def format_date(date: str | None) -> str:
+    """A partial ISO date as a reader sees it: '1918-02' → 'February 1918'."""
+    if not date:
+        return ""
+    parts = date.split("-")
+    months = ["January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December"]  # fmt: skip
+    if len(parts) == 1:
+        return parts[0]
+    month = months[int(parts[1]) - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}"
+    return f"{int(parts[2])} {month} {parts[0]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    author: str | None = None
+    kind: str | None = None
+    year: int | None = None
+    url: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    name: str
+    lat: float
+    lon: float
+    fictional: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    name: str
+    kind: str = "documented"  # documented, composite or fictional
+    role: str | None = None
+    born: int | None = None
+    died: int | None = None
+    sources: tuple[str, ...] = ()
+    perspective: str | None = None  # set for a perspective's own characters
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    id: str
+    title: str
+    text: str
+    see: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    title: str
+    date: str
+    summary: str
+    place: str | None = None
+    until: str | None = None
+    when: str | None = None
+    people: tuple[str, ...] = ()
+    violent: bool = False
+    sources: tuple[str, ...] = ()
+    date_note: str | None = None
+    where: Where = ("", 0, 0)
+
+    @property
+    def when_text(self) -> str:
+        if self.when:
+            return self.when
+        if self.until and self.until != self.date:
+            return f"{format_date(self.date)} – {format_date(self.until)}"
+        return format_date(self.date)
+
+
+@dataclass(frozen=True, slots=True)
+class Variable:
+    name: str
+    value: Any
+    description: str
+    type: str
+    where: Where = ("", 0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class TextItem:
+    """One paragraph, shown when every condition holds."""
+
+    parts: tuple[Part, ...]
+    conditions: tuple[Compiled, ...] = ()
+    where: Where = ("", 0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    id: str
+    text: str
+    parts: tuple[Part, ...]
+    goto: str
+    condition: Compiled | None = None
+    effects: Effects | None = None
+    once: bool = False
+    fallback: bool = False
+    where: Where = ("", 0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Ending:
+    id: str
+    title: str
+    epilogue: tuple[str, ...]
+    history: tuple[str, ...] = ()
+    where: Where = ("", 0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    id: str
+    perspective: str
+    title: str
+    text: tuple[TextItem, ...]
+    choices: tuple[Choice, ...] = ()
+    ending: Ending | None = None
+    date: str | None = None
+    place: str | None = None
+    event: str | None = None
+    people: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    where: Where = ("", 0, 0)
+
+    @property
+    def file(self) -> str:
+        return self.where[0]
+
+    @property
+    def line(self) -> int:
+        return self.where[1]
+
+
+@dataclass(frozen=True, slots=True)
+class Perspective:
+    id: str
+    title: str
+    protagonist: str
+    start: str
+    variables: dict[str, Variable]
+    scene_ids: tuple[str, ...]
+    years: str | None = None
+    blurb: str | None = None
+    museum_start: str | None = None
+    warnings: tuple[str, ...] = ()
+    characters: dict[str, Person] = field(default_factory=dict)
+    afterword: str | None = None
+    where: Where = ("", 0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    title: str
+    version: str
+    root: Path
+    perspectives: tuple[Perspective, ...]
+    scenes: dict[str, Scene]
+    events: dict[str, Event]
+    places: dict[str, Place]
+    people: dict[str, Person]
+    terms: dict[str, Term]
+    sources: dict[str, Source]
+    language: str = "en"
+    content_note: str | None = None
+    credits: str | None = None
+    format: int = FORMAT_VERSION
+
+    def perspective(self, pid: str) -> Perspective:
+        for p in self.perspectives:
+            if p.id == pid:
+                return p
+        raise KeyError(pid)
+
+    def term_title(self, term_id: str) -> str:
+        term = self.terms.get(term_id)
+        return term.title if term else term_id

@@ -1,0 +1,192 @@
+"""A playthrough: the state of one reader's run through a perspective, and the moves it allows."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from game.engine.expr import StoryRuntimeError
+from game.engine.model import Choice, Ending, Perspective, Scene, Story
+from game.engine.rng import SplitMix64
+from game.engine.saveload import SAVE_FORMAT, restore
+from game.engine.state import Snapshot, Step
+from game.engine.text import Paragraph, Span, render
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A choice as offered now: its number on screen, its shown text, and the choice itself."""
+
+    number: int
+    spans: tuple[Span, ...]
+    choice: Choice
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.spans)
+
+
+class Playthrough:
+    """One run through a perspective. Clients read the page and call choose(); nothing else."""
+
+    def __init__(self, story: Story, perspective: Perspective, seed: int, museum: bool):
+        self.story, self.perspective = story, perspective
+        self.seed, self.museum = seed, museum
+        self.vars: dict[str, Any] = {n: v.value for n, v in perspective.variables.items()}
+        self.vars["museum"] = museum
+        self.visits: dict[str, int] = {}
+        self.used_once: set[str] = set()
+        self.steps: list[Step] = []
+        self._rng = SplitMix64(seed)
+        self._entry_rng = seed
+        self.scene: Scene = story.scenes[perspective.start]
+        self._page: list[Paragraph] = []
+        self._options: list[Option] = []
+
+    # -- starting
+    @classmethod
+    def start(cls, story: Story, perspective_id: str, seed: int | None = None,
+              museum: bool = False) -> Playthrough:  # fmt: skip
+        perspective = story.perspective(perspective_id)
+        pt = cls(story, perspective, secrets.randbits(63) if seed is None else seed, museum)
+        first = (
+            perspective.museum_start if museum and perspective.museum_start else perspective.start
+        )
+        pt._enter(first)
+        return pt
+
+    # -- what the reader sees
+    @property
+    def turn(self) -> int:
+        return len(self.steps)
+
+    def paragraphs(self) -> list[Paragraph]:
+        return list(self._page)
+
+    def choices(self) -> list[Option]:
+        return list(self._options)
+
+    @property
+    def ending(self) -> Ending | None:
+        return self.scene.ending
+
+    @property
+    def is_over(self) -> bool:
+        return self.scene.ending is not None
+
+    @property
+    def is_stuck(self) -> bool:
+        """No ending and nothing to choose: a dead end in the story."""
+        return not self.is_over and not self._options
+
+    # -- the one move
+    def choose(self, index: int) -> None:
+        if self.is_over:
+            raise ValueError("the story has ended; there is nothing to choose")
+        if not 0 <= index < len(self._options):
+            raise ValueError(f"choice {index + 1} is not offered (there are {len(self._options)})")
+        choice = self._options[index].choice
+        self.steps.append(self._step(self._options[index]))
+        if choice.once:
+            self.used_once.add(choice.id)
+        if choice.effects:
+            self._guarded(
+                lambda: choice.effects.apply(self), f"the effects of choice '{choice.id}'"
+            )
+        self._enter(choice.goto)
+
+    def _step(self, option: Option) -> Step:
+        terms = tuple(s.term for p in self._page for s in p.spans if s.term)
+        return Step(self.turn, self.scene.id, self.scene.title, tuple(p.text for p in self._page),
+                    terms, option.choice.id, option.text, self.snapshot())  # fmt: skip
+
+    def undo(self, turn: int) -> None:
+        """Go back to the moment before choice number `turn + 1` was taken (0 = the start)."""
+        if not 0 <= turn <= self.turn:
+            raise ValueError(f"there is no turn {turn} to go back to (0 to {self.turn})")
+        if turn == self.turn:
+            return
+        snapshot = self.steps[turn].before
+        del self.steps[turn:]
+        self._restore(snapshot)
+
+    # -- state
+    def snapshot(self) -> Snapshot:
+        return Snapshot(self.scene.id, dict(self.vars), dict(self.visits), self._entry_rng,
+                        frozenset(self.used_once))  # fmt: skip
+
+    def _restore(self, snap: Snapshot) -> None:
+        self.vars, self.visits = dict(snap.vars), dict(snap.visits)
+        self.used_once = set(snap.used_once)
+        self.scene = self.story.scenes[snap.scene]
+        self._evaluate(snap.rng)
+
+    def _enter(self, scene_id: str) -> None:
+        self.scene = self.story.scenes[scene_id]
+        self.visits[scene_id] = self.visits.get(scene_id, 0) + 1
+        self._evaluate(self._rng.state)
+
+    def _evaluate(self, rng_state: int) -> None:
+        """Lay out the page and the offered choices once, from a known generator state."""
+        self._entry_rng = rng_state
+        self._rng = SplitMix64(rng_state)
+        self._page = self._guarded(self._render_page, "its text")
+        self._options = [] if self.is_over else self._guarded(self._offer, "its choices")
+
+    def _guarded(self, fn, what: str):
+        try:
+            return fn()
+        except StoryRuntimeError as exc:
+            raise StoryRuntimeError(f"scene '{self.scene.id}', {what}: {exc}") from None
+
+    def _render_page(self) -> list[Paragraph]:
+        page = []
+        for item in self.scene.text:
+            if all(cond.fn(self) for cond in item.conditions):
+                page.append(render(item.parts, self, self.story.term_title))
+        return page
+
+    def _offer(self) -> list[Choice]:
+        normal, fallback = [], []
+        for choice in self.scene.choices:
+            if choice.once and choice.id in self.used_once:
+                continue
+            if choice.condition is None or choice.condition.fn(self):
+                (fallback if choice.fallback else normal).append(choice)
+        offered = normal or fallback
+        return [Option(i + 1, render(c.parts, self, self.story.term_title).spans, c)
+                for i, c in enumerate(offered)]  # fmt: skip
+
+    # -- the Context protocol for compiled expressions
+    def chance(self, p: float) -> bool:
+        return self._rng.random() < p
+
+    # -- what was met on the way
+    def terms_met(self) -> list[str]:
+        found: dict[str, None] = {}
+        for step in self.steps:
+            found.update(dict.fromkeys(step.terms))
+        found.update(dict.fromkeys(s.term for p in self._page for s in p.spans if s.term))
+        return list(found)
+
+    def events_witnessed(self) -> list[str]:
+        scenes = [self.story.scenes.get(s.scene_id) for s in self.steps] + [self.scene]
+        return list(dict.fromkeys(s.event for s in scenes if s is not None and s.event))
+
+    # -- saving
+    def to_json(self) -> dict:
+        return {
+            "save_format": SAVE_FORMAT,
+            "story_id": self.story.id,
+            "story_version": self.story.version,
+            "perspective": self.perspective.id,
+            "museum": self.museum,
+            "seed": self.seed,
+            "state": self.snapshot().to_json(),
+            "steps": [s.to_json() for s in self.steps],
+        }
+
+    @classmethod
+    def from_json(cls, story: Story, data: Any) -> Playthrough:
+        return restore(cls, story, data)

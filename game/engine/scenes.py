@@ -1,0 +1,213 @@
+"""Build one perspective's variables and scenes, compiling every expression and checking links."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.engine.errors import suggest
+from game.engine.expr import (
+    Compiled,
+    Effects,
+    Env,
+    ExprError,
+    compile_condition,
+    compile_effects,
+    type_of,
+)
+from game.engine.model import Choice, Ending, Scene, TextItem, Variable, Where
+from game.engine.registry import check_ref
+from game.engine.text import Part, compile_markup
+from game.engine.yamlsrc import Pos, SourceFile, YMap, YSeq
+
+BUILTIN_VARIABLES = {"museum": "bool"}
+
+
+def build_variables(src: SourceFile, data: YMap) -> dict[str, Variable]:
+    variables: dict[str, Variable] = {}
+    table = data.get("variables") or {}
+    for name, spec in table.items():
+        pos = table.key_pos[name]
+        typ = type_of(spec.get("value"))
+        if name in BUILTIN_VARIABLES:
+            src.problem(pos, f"'{name}' is a built-in variable", "choose another name", "E301")
+            continue
+        if typ is None:  # the schema reports the bad value itself
+            continue
+        variables[name] = Variable(name, spec["value"], spec["description"], typ, (src.shown, *pos))
+    return variables
+
+
+def make_env(variables: dict[str, Variable]) -> Env:
+    types = {name: v.type for name, v in variables.items()}
+    types.update(BUILTIN_VARIABLES)
+    return Env(types, frozenset(BUILTIN_VARIABLES))
+
+
+def _expr_pos(pos: Pos, style: str | None, offset: int) -> Pos:
+    """Where character `offset` of a scalar's text is, as far as the scalar's style allows."""
+    if style in ('"', "'"):
+        return (pos[0], pos[1] + 1 + offset)
+    if style in ("|", ">"):
+        return (pos[0] + 1, pos[1])  # block text starts on the next line
+    return (pos[0], pos[1] + offset)
+
+
+class SceneBuilder:
+    """Compiles the scenes of one perspective; problems go to each scene's file."""
+
+    def __init__(self, perspective: str, env: Env, terms: dict, people: dict, places: dict,
+                 events: dict):  # fmt: skip
+        self.perspective, self.env = perspective, env
+        self.terms, self.people, self.places, self.events = terms, people, places, events
+        self.scene_refs: list[tuple[SourceFile, Pos, str, str]] = []  # for goto/seen checks
+
+    # -- expressions with positions
+    def _compile(self, src: SourceFile, pos: Pos, style, text: str, fn) -> Any:
+        try:
+            return fn(text, self.env)
+        except ExprError as exc:
+            src.problem(_expr_pos(pos, style, exc.offset), exc.message, exc.hint, "E401")
+            return None
+
+    def condition(self, src: SourceFile, owner: YMap, key: str = "if") -> Compiled | None:
+        text = owner.get(key)
+        if not isinstance(text, str):
+            return None
+        pos, style = owner.val_pos[key], owner.styles.get(key)
+        compiled = self._compile(src, pos, style, text, compile_condition)
+        if compiled:
+            self._scene_refs(src, pos, style, compiled.scene_refs)
+        return compiled
+
+    def effects(self, src: SourceFile, choice: YMap) -> Effects | None:
+        raw = choice.get("do")
+        if raw is None:
+            return None
+        if isinstance(raw, list):
+            parts = [self._effect_line(src, raw, i) for i in range(len(raw))]
+            if any(p is None for p in parts):
+                return None
+            assignments = tuple(a for p in parts for a in p.assignments)
+            return Effects("; ".join(raw), assignments, frozenset().union(*(p.writes for p in parts)),
+                           frozenset().union(*(p.reads for p in parts)))  # fmt: skip
+        if not isinstance(raw, str):
+            return None
+        effects = self._compile(
+            src, choice.val_pos["do"], choice.styles.get("do"), raw, compile_effects
+        )
+        if effects:
+            for a in effects.assignments:
+                self._scene_refs(
+                    src, choice.val_pos["do"], choice.styles.get("do"), a.value.scene_refs
+                )
+        return effects
+
+    def _effect_line(self, src: SourceFile, seq: YSeq, i: int) -> Effects | None:
+        if not isinstance(seq[i], str):
+            return None
+        return self._compile(src, seq.item_pos[i], seq.styles[i], seq[i], compile_effects)
+
+    def markup(self, src: SourceFile, pos: Pos, style, text: str) -> tuple[Part, ...] | None:
+        parts = self._compile(src, pos, style, text, compile_markup)
+        if parts is None:
+            return None
+        for part in parts:
+            if hasattr(part, "term") and part.term not in self.terms:
+                hint = suggest(part.term, self.terms) or "add the term to history/ (terms:)"
+                src.problem(_expr_pos(pos, style, part.offset), f"unknown codex term '{part.term}'",
+                            hint, "E202")  # fmt: skip
+            elif isinstance(part, Compiled):
+                self._scene_refs(src, pos, style, part.scene_refs)
+        return parts
+
+    def _scene_refs(self, src: SourceFile, pos: Pos, style, refs) -> None:
+        for scene, offset in refs:
+            self.scene_refs.append((src, _expr_pos(pos, style, offset), scene, "seen"))
+
+    # -- scenes
+    def scene(self, src: SourceFile, sid: str, data: YMap, pos: Pos) -> Scene:
+        self._links(src, data)
+        text = self._text(src, data.get("text"), data, "text", ())
+        choices = self._choices(src, sid, data.get("choices"))
+        ending = self._ending(src, data.get("ending"))
+        return Scene(sid, self.perspective, data["title"], tuple(text), tuple(choices), ending,
+                     _date(data.get("date")), data.get("place"), data.get("event"),
+                     tuple(data.get("people") or ()), tuple(data.get("warnings") or ()),
+                     (src.shown, *pos))  # fmt: skip
+
+    def _links(self, src: SourceFile, data: YMap) -> None:
+        for key, section, table in (("place", "places", self.places),
+                                    ("event", "events", self.events)):  # fmt: skip
+            if key in data:
+                check_ref(src, data.val_pos[key], section, data[key], table)
+        people = data.get("people")
+        if isinstance(people, list):
+            for i, ref in enumerate(people):
+                check_ref(src, people.item_pos[i], "people", ref, self.people)
+
+    def _text(self, src, value, owner, key, conds: tuple) -> list[TextItem]:
+        if isinstance(value, str):
+            pos, style = _value_pos(owner, key)
+            parts = self.markup(src, pos, style, value)
+            return [TextItem(parts, conds, (src.shown, *pos))] if parts is not None else []
+        items: list[TextItem] = []
+        if not isinstance(value, list):
+            return items
+        for i, item in enumerate(value):
+            if isinstance(item, str):
+                items += self._text(src, item, value, i, conds)
+            elif isinstance(item, dict):
+                cond = self.condition(src, item)
+                inner = conds + ((cond,) if cond else ())
+                items += self._text(src, item.get("text"), item, "text", inner)
+        return items
+
+    def _choices(self, src: SourceFile, sid: str, value) -> list[Choice]:
+        choices: list[Choice] = []
+        seen_ids: dict[str, Pos] = {}
+        for i, data in enumerate(value or ()):
+            if not isinstance(data, dict):
+                continue
+            cid = data.get("id") or f"{sid}.{i + 1}"
+            if cid in seen_ids:
+                src.problem(data.val_pos.get("id", data.pos), f"duplicate choice id '{cid}'",
+                            "give each choice of a scene its own id", "E302")  # fmt: skip
+            seen_ids[cid] = data.pos
+            choices.append(self._choice(src, cid, data))
+        return choices
+
+    def _choice(self, src: SourceFile, cid: str, data: YMap) -> Choice:
+        pos, style = _value_pos(data, "text")
+        parts = self.markup(src, pos, style, data.get("text", "")) or ()
+        goto = data.get("goto")
+        if isinstance(goto, str):
+            self.scene_refs.append((src, data.val_pos["goto"], goto, "goto"))
+        return Choice(cid, data.get("text", ""), parts, goto or "", self.condition(src, data),
+                      self.effects(src, data), bool(data.get("once")), bool(data.get("fallback")),
+                      (src.shown, *data.pos))  # fmt: skip
+
+    def _ending(self, src: SourceFile, data) -> Ending | None:
+        if not isinstance(data, dict):
+            return None
+        return Ending(data["id"], data["title"], _paragraphs(data.get("epilogue")),
+                      _paragraphs(data.get("history")), (src.shown, *data.pos))  # fmt: skip
+
+
+def _value_pos(owner, key) -> tuple[Pos, str | None]:
+    if isinstance(owner, YMap):
+        return owner.val_pos.get(key, owner.pos), owner.styles.get(key)
+    return owner.item_pos[key], owner.styles[key]
+
+
+def _paragraphs(value) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value or ())
+
+
+def _date(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def where(src: SourceFile, pos: Pos) -> Where:
+    return (src.shown, *pos)

@@ -1,0 +1,140 @@
+"""Scene text markup: `{expression}` interpolation and `[[term]]` / `[[term|words]]` codex links."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from game.engine.expr import Compiled, Context, Env, ExprError, compile_expression
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of text; `term` is the codex term id when the run is a link."""
+
+    text: str
+    term: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph as shown: spans of plain text and links."""
+
+    spans: tuple[Span, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.spans)
+
+
+@dataclass(frozen=True, slots=True)
+class TermLink:
+    term: str
+    label: str | None  # None: show the term's title
+    offset: int
+
+
+# A compiled paragraph is a tuple of parts: str (literal), Compiled (value), TermLink (link).
+Part = str | Compiled | TermLink
+
+_MARKUP = re.compile(r"\{\{|\}\}|\[\[(?P<link>.*?)\]\]|\{(?P<expr>[^{}]*)\}|\{|\}|\[\[")
+_TERM_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
+
+
+def compile_markup(text: str, env: Env) -> tuple[Part, ...]:
+    """Split a paragraph into literal text, expressions and links; raise ExprError on mistakes."""
+    parts: list[Part] = []
+    literal: list[str] = []
+    pos = 0
+    for m in _MARKUP.finditer(text):
+        literal.append(text[pos : m.start()])
+        pos = m.end()
+        token = m.group()
+        if token in ("{{", "}}"):
+            literal.append(token[0])
+            continue
+        if m.group("link") is not None or m.group("expr") is not None:
+            if literal:
+                parts.append("".join(literal))
+                literal = []
+            parts.append(_link(m) if m.group("link") is not None else _value(m, env))
+            continue
+        raise _stray(token, m.start())
+    literal.append(text[pos:])
+    if "".join(literal):
+        parts.append("".join(literal))
+    return tuple(parts)
+
+
+def _stray(token: str, offset: int) -> ExprError:
+    if token == "[[":
+        return ExprError("a codex link '[[' is never closed", offset, "end the link with ']]'")
+    return ExprError(
+        f"a lone '{token}' in the text",
+        offset,
+        "write '{{' or '}}' for a brace, or close the {expression}",
+    )
+
+
+def _link(m: re.Match) -> TermLink:
+    body = m.group("link")
+    term, _, label = body.partition("|")
+    term = term.strip()
+    if not _TERM_ID.match(term):
+        raise ExprError(
+            f"'{term}' is not a codex term id",
+            m.start() + 2,
+            "write [[term_id]] or [[term_id|the words to show]]",
+        )
+    return TermLink(term, label.strip() or None if "|" in body else None, m.start() + 2)
+
+
+def _value(m: re.Match, env: Env) -> Compiled:
+    inner = m.group("expr")
+    try:
+        return compile_expression(inner, env)
+    except ExprError as exc:
+        raise ExprError(exc.message, m.start() + 1 + exc.offset, exc.hint) from None
+
+
+def show_value(value: Any) -> str:
+    """How an interpolated value reads to a player."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def render(parts: tuple[Part, ...], ctx: Context, term_title: Callable[[str], str]) -> Paragraph:
+    """Turn compiled parts into spans, merging neighbouring plain text."""
+    spans: list[Span] = []
+    plain: list[str] = []
+    for part in parts:
+        if isinstance(part, str):
+            plain.append(part)
+        elif isinstance(part, TermLink):
+            if plain:
+                spans.append(Span("".join(plain)))
+                plain = []
+            spans.append(Span(part.label or term_title(part.term), part.term))
+        else:
+            plain.append(show_value(part.fn(ctx)))
+    if plain:
+        spans.append(Span("".join(plain)))
+    return Paragraph(tuple(spans))
+
+
+def plain_words(parts: tuple[Part, ...]) -> str:
+    """The paragraph's words without markup, for counting (values shown as a placeholder)."""
+    out = []
+    for part in parts:
+        if isinstance(part, str):
+            out.append(part)
+        elif isinstance(part, TermLink):
+            out.append(part.label or part.term.replace("_", " "))
+        else:
+            out.append("0")
+    return "".join(out)
