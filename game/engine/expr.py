@@ -304,14 +304,14 @@ class _Parser:
             if name == "seen":
                 return "bool", (lambda c: c.visits.get(scene, 0) > 0), ("seen", scene)
             return "int", (lambda c: c.visits.get(scene, 0)), ("visits", scene)
+        if name not in ("chance", "min", "max"):
+            hint = suggest(name, ["seen", "visits", "chance", "min", "max"])
+            raise ExprError(f"unknown function '{name}'", tok.offset, hint or
+                            "the functions are seen, visits, chance, min and max")  # fmt: skip
         args = self._arguments(name)
         if name == "chance":
             return self._chance(tok, args)
-        if name in ("min", "max"):
-            return self._min_max(tok, name, args)
-        hint = suggest(name, ["seen", "visits", "chance", "min", "max"])
-        raise ExprError(f"unknown function '{name}'", tok.offset, hint or
-                        "the functions are seen, visits, chance, min and max")  # fmt: skip
+        return self._min_max(tok, name, args)
 
     def _scene_argument(self, fname: str) -> str:
         tok = self.take()

@@ -43,7 +43,16 @@ def load_story(root: str | Path) -> Story:
 
 def read_story(root: str | Path) -> LoadResult:
     """Read and check a story folder; never raises for problems in the content."""
-    return _Loader(Path(root)).run()
+    loader = _Loader(Path(root))
+    try:
+        return loader.run()
+    except (KeyError, TypeError, AttributeError, ValueError, IndexError):
+        # Files already reported as malformed can still trip the build after repair; their
+        # problems say what to fix. Without any reported problem this is a bug: let it show.
+        result = loader.result(None)
+        if not result.errors:
+            raise
+        return result
 
 
 class _Loader:
@@ -55,7 +64,9 @@ class _Loader:
     def read(self, path: Path, kind: str) -> SourceFile:
         src = read_yaml(path, self._shown(path))
         self.files.append(src)
-        if src.data is not None and not isinstance(src.data, dict):
+        if src.data is None and not src.problems:  # a file holding only '~' or 'null'
+            src.problem((1, 1), "the file holds no keys", "write its content, or delete it", "E004")
+        elif src.data is not None and not isinstance(src.data, dict):
             src.problem((1, 1), "the file must be a mapping of keys and values, not a list or text",
                         "start the file with a key such as 'scenes:'", "E103")  # fmt: skip
             src.data = None
@@ -177,11 +188,13 @@ class _Loader:
         builder = SceneBuilder(pid, make_env(variables), tables["terms"], people,
                                tables["places"], tables["events"])  # fmt: skip
         own: list[str] = []
+        complete = True
         for path in sorted(folder.glob("*.yaml")):
             if path.name != PERSPECTIVE_FILE:
-                self._scene_file(path, builder, scenes, owners, own)
-        self._check_scene_refs(pid, builder, scenes)
-        self._check_starts(pid, src, data, scenes)
+                complete &= self._scene_file(path, builder, scenes, owners, own)
+        if complete:  # with a file unreadable, its scenes are unknown: don't report them missing
+            self._check_scene_refs(pid, builder, scenes)
+            self._check_starts(pid, src, data, scenes)
         self._check_endings(pid, [scenes[s] for s in own], owners)
         return Perspective(pid, data["title"], data["protagonist"], data["start"], variables,
                            tuple(own), _text(data.get("years")), data.get("blurb"),
@@ -202,10 +215,11 @@ class _Loader:
             result[cid] = build_person(cid, spec, pid)
         return result
 
-    def _scene_file(self, path, builder: SceneBuilder, scenes, owners, own) -> None:
+    def _scene_file(self, path, builder: SceneBuilder, scenes, owners, own) -> bool:
+        """Build the scenes of one file; False when the file could not be read at all."""
         src = self.read(path, "sceneFile")
         if not src.data:
-            return
+            return src.data is not None or not src.problems
         table = src.data["scenes"]
         for sid, data in table.items():
             pos = table.key_pos[sid]
@@ -218,6 +232,7 @@ class _Loader:
             scenes[sid] = builder.scene(src, sid, data, pos)
             owners[sid] = (src, pos)
             own.append(sid)
+        return True
 
     def _check_scene_refs(self, pid: str, builder: SceneBuilder, scenes: dict) -> None:
         mine = {sid for sid, s in scenes.items() if s.perspective == pid}

@@ -180,7 +180,7 @@ class SceneBuilder:
         pos, style = _value_pos(data, "text")
         parts = self.markup(src, pos, style, data.get("text", "")) or ()
         goto = data.get("goto")
-        if isinstance(goto, str):
+        if isinstance(goto, str) and goto:  # an empty goto was reported as missing already
             self.scene_refs.append((src, data.val_pos["goto"], goto, "goto"))
         return Choice(cid, data.get("text", ""), parts, goto or "", self.condition(src, data),
                       self.effects(src, data), bool(data.get("once")), bool(data.get("fallback")),

@@ -57,8 +57,14 @@ def _default(sub: dict) -> Any:
         return sub["enum"][0]
     typ = sub.get("type", "string")
     typ = typ[0] if isinstance(typ, list) else typ
+    if typ == "object":
+        filled = YMap((1, 1))
+        for key in sub.get("required", ()):
+            filled[key] = _default(sub["properties"].get(key, {}))
+            filled.val_pos[key] = filled.pos
+        return filled
     return {"string": "", "integer": 0, "number": 0, "boolean": False, "array": YSeq((1, 1)),
-            "object": YMap((1, 1)), "null": None}[typ]  # fmt: skip
+            "null": None}[typ]  # fmt: skip
 
 
 def _repair(data: Any, error: ValidationError) -> None:

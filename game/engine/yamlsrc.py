@@ -211,10 +211,10 @@ def _convert(node: yaml.Node, src: SourceFile) -> Any:
 def _convert_map(node: yaml.MappingNode, src: SourceFile) -> YMap:
     result = YMap(_pos(node))
     for key_node, value_node in node.value:
-        key = _scalar(key_node, src) if isinstance(key_node, yaml.ScalarNode) else None
-        if key_node.tag == "tag:yaml.org,2002:merge" or key == "<<":
+        if key_node.tag == "tag:yaml.org,2002:merge":
             src.problem(_pos(key_node), "merge keys ('<<') are not supported", "write the keys out")
             continue
+        key = _scalar(key_node, src) if isinstance(key_node, yaml.ScalarNode) else None
         if not isinstance(key, str | int | float | bool) or key is None:
             src.problem(_pos(key_node), "a key must be a plain name", "write the key as text")
             continue
@@ -244,7 +244,10 @@ def _scalar(node: yaml.Node, src: SourceFile) -> Any:
     if tag == _NULL:
         return None
     if tag == _BOOL:
-        return value.lower() in ("true", "yes", "on", "y")
+        # YAML 1.2 booleans only: 'yes', 'no', 'on' and 'off' stay text, so that a choice
+        # written `text: No` reads "No" instead of turning into false (the "Norway problem").
+        lowered = value.lower()
+        return lowered == "true" if lowered in ("true", "false") else value
     if tag in (_INT, _FLOAT):
         try:
             return _scalar_constructor.construct_object(node, deep=True)

@@ -1,0 +1,22 @@
+"""Test set-up shared by every test: headless SDL, and isolated user data folders."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Before anything imports pygame: no window, no sound device.
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+STORY = ROOT / "story"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_data(tmp_path_factory, monkeypatch):
+    """Saves, settings and statistics of a test never touch the real user folders."""
+    monkeypatch.setenv("VOT_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
