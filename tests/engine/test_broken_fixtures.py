@@ -29,15 +29,30 @@ EXPECTED = {
     "missing_goto": (FIELD, 37, 9, "'goto' is missing", "goto:"),
     "unknown_key": (FIELD, 33, 5, "unknown key 'dat'", "did you mean 'date'?"),
     "bad_date": (FIELD, 41, 11, "'July 1916' is not a date", "1916-07"),
-    "unknown_event_person": ("history/registry.yaml", 36, 14, "unknown person 'irgash_beg'",
-                             "did you mean 'irgash_bey'?"),  # fmt: skip
+    "unknown_event_person": (
+        "history/registry.yaml",
+        36,
+        14,
+        "unknown person 'irgash_beg'",
+        "did you mean 'irgash_bey'?",
+    ),
     "documented_without_sources": ("history/registry.yaml", 16, 3, "has no sources", "sources:"),
-    "unknown_start": ("perspectives/farmer/perspective.yaml", 5, 8, "unknown scene 'feild'",
-                      "did you mean 'field'?"),  # fmt: skip
+    "unknown_start": (
+        "perspectives/farmer/perspective.yaml",
+        5,
+        8,
+        "unknown scene 'feild'",
+        "did you mean 'field'?",
+    ),
     "not_utf8": (FIELD, 32, 27, "not UTF-8", "UTF-8"),
     "empty_file": ("perspectives/farmer/03_empty.yaml", 1, 1, "the file is empty", "delete"),
-    "duplicate_scene": ("perspectives/farmer/03_dup.yaml", 2, 3, "duplicate scene id 'home'",
-                        "unique"),  # fmt: skip
+    "duplicate_scene": (
+        "perspectives/farmer/03_dup.yaml",
+        2,
+        3,
+        "duplicate scene id 'home'",
+        "unique",
+    ),
     "missing_perspective": ("story.yaml", 6, 24, "perspective 'refugee' has no", "remove the id"),
 }
 

@@ -100,7 +100,12 @@ def test_unknown_variable_hint_suggests_nearest():
 def test_effects_apply_in_order():
     ctx = Ctx()
     compile_effects("debt -= 1; money += debt * 10; fled = true; rate = 1", ENV).apply(ctx)
-    assert (ctx.vars["debt"], ctx.vars["money"], ctx.vars["fled"], ctx.vars["rate"]) == (1, 11, True, 1)
+    assert (ctx.vars["debt"], ctx.vars["money"], ctx.vars["fled"], ctx.vars["rate"]) == (
+        1,
+        11,
+        True,
+        1,
+    )
 
 
 @pytest.mark.parametrize(

@@ -109,8 +109,7 @@ def test_random_mutations_only_give_story_error(workdir, rel, data):
             break
         at = data.draw(st.integers(0, len(text) - 1))
         kind = data.draw(st.sampled_from(["delete", "insert", "replace", "swap_lines"]))
-        piece = data.draw(st.sampled_from(list(" \t\n:-[]{}'\"#&*!|>%@`,0a_") + ["  ", "- x",
-                                          "true", "{debt}", "[[bai", "if: ", "goto: "]))  # fmt: skip
+        piece = data.draw(st.sampled_from([*list(" \t\n:-[]{}'\"#&*!|>%@`,0a_"), "  ", "- x", "true", "{debt}", "[[bai", "if: ", "goto: "]))  # fmt: skip
         if kind == "delete":
             text = text[:at] + text[at + data.draw(st.integers(1, 20)) :]
         elif kind == "insert":

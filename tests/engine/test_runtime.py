@@ -101,7 +101,11 @@ def test_steps_record_the_page_and_the_choice(story):
     pt = Playthrough.start(story, "farmer", seed=5)
     choose(pt, "Sell the seed cotton")
     step = pt.steps[0]
-    assert (step.scene_id, step.choice_text, step.choice_id) == ("field", "Sell the seed cotton", "sell")
+    assert (step.scene_id, step.choice_text, step.choice_id) == (
+        "field",
+        "Sell the seed cotton",
+        "sell",
+    )
     assert step.paragraphs[0].startswith("Yusuf, you owe 3")
 
 

@@ -11,8 +11,9 @@ ENV = Env({"debt": "int", "fled": "bool"})
 
 
 class Ctx:
-    vars = {"debt": 3, "fled": True}
-    visits: dict = {}
+    def __init__(self):
+        self.vars = {"debt": 3, "fled": True}
+        self.visits: dict = {}
 
     def chance(self, p):
         return False
