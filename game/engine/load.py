@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import gc
+import marshal
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.engine import cache
 from game.engine.errors import Problem, StoryError, suggest
 from game.engine.model import FORMAT_VERSION, Perspective, Scene, Story
 from game.engine.registry import (
@@ -33,19 +38,36 @@ class LoadResult:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def load_story(root: str | Path) -> Story:
-    """The story in `root`, or StoryError listing every problem."""
-    result = read_story(root)
+def load_story(root: str | Path, use_cache: bool = False) -> Story:
+    """The story in `root`, or StoryError listing every problem.
+
+    With `use_cache`, a story that loaded cleanly before and has not changed since comes from
+    the validated cache, and its scenes are compiled as they are first reached.
+    """
+    root = Path(root)
+    if use_cache and root.is_dir():
+        cached = cache.read(root)
+        if cached is not None:
+            try:
+                with _collector_paused():
+                    story = _Loader(root, cached).run().story
+                if story is not None:
+                    return story
+            except (KeyError, TypeError, ValueError, IndexError, EOFError):
+                pass  # a cache that doesn't fit is rebuilt below from the files themselves
+    result = read_story(root, write_cache=use_cache)
     if result.errors or result.story is None:
         raise StoryError(result.problems)
     return result.story
 
 
-def read_story(root: str | Path) -> LoadResult:
+def read_story(root: str | Path, write_cache: bool = False) -> LoadResult:
     """Read and check a story folder; never raises for problems in the content."""
     loader = _Loader(Path(root))
+    loader.write_cache = write_cache
     try:
-        return loader.run()
+        with _collector_paused():
+            return loader.run()
     except (KeyError, TypeError, AttributeError, ValueError, IndexError):
         # Files already reported as malformed can still trip the build after repair; their
         # problems say what to fix. Without any reported problem this is a bug: let it show.
@@ -55,14 +77,67 @@ def read_story(root: str | Path) -> LoadResult:
         return result
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading makes millions of small objects and no cycles worth collecting; Python's
+    cyclic collector would otherwise rescan them again and again (3× slower parses)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class LazyScenes(Mapping):
+    """Scenes by id, each compiled from the cache the first time it is asked for."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, Scene] = {}
+        self._pending: dict[str, tuple] = {}
+        self._order: list[str] = []
+
+    def add(self, sid: str, builder: SceneBuilder, src: SourceFile, pos, blob: bytes) -> None:
+        self._pending[sid] = (builder, src, pos, blob)
+        self._order.append(sid)
+
+    def __getitem__(self, sid: str) -> Scene:
+        scene = self._built.get(sid)
+        if scene is None:
+            builder, src, pos, blob = self._pending.pop(sid)  # KeyError: no such scene
+            scene = self._built[sid] = builder.scene(
+                src, sid, cache.unpack(marshal.loads(blob)), pos
+            )
+        return scene
+
+    def __contains__(self, sid: object) -> bool:
+        return sid in self._built or sid in self._pending
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+
 class _Loader:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, cached: dict | None = None):
         self.root = root
         self.files: list[SourceFile] = []
         self.loose: list[Problem] = []
+        self.cached = cached  # packed files from the validated cache: skip every check
+        self.kinds: dict[str, str] = {}
+        self.write_cache = False
+        self.packed: dict[str, object] = {}  # files packed for the cache as they are built
 
     def read(self, path: Path, kind: str) -> SourceFile:
+        if self.cached is not None:
+            src = SourceFile(path, self._shown(path))
+            src.data = cache.unpack(self.cached[src.shown][1])
+            return src
         src = read_yaml(path, self._shown(path))
+        self.kinds[src.shown] = kind
         self.files.append(src)
         if src.data is None and not src.problems:  # a file holding only '~' or 'null'
             src.problem((1, 1), "the file holds no keys", "write its content, or delete it", "E004")
@@ -116,7 +191,13 @@ class _Loader:
                       tables["people"], tables["terms"], tables["sources"],
                       d.get("language", "en"), d.get("content_note"), d.get("credits"),
                       d["format"])  # fmt: skip
-        return self.result(story)
+        result = self.result(story)
+        if self.write_cache and result.story is not None and not self.cached:
+            for src in self.files:
+                if src.data is not None:
+                    self.packed[src.shown] = cache.pack_file(src.data, False)
+            cache.write(self.root, self.packed)
+        return result
 
     def _check_format(self, meta: SourceFile) -> None:
         fmt = meta.data.get("format")
@@ -149,7 +230,7 @@ class _Loader:
     # -- perspectives
     def _read_perspectives(self, meta: SourceFile, tables: dict) -> tuple[list, dict]:
         perspectives: list[Perspective] = []
-        scenes: dict[str, Scene] = {}
+        scenes: dict[str, Scene] | LazyScenes = {} if self.cached is None else LazyScenes()
         owners: dict[str, tuple[SourceFile, tuple]] = {}
         ids = (meta.data or {}).get("perspectives") or []
         for i, pid in enumerate(ids):
@@ -192,10 +273,13 @@ class _Loader:
         for path in sorted(folder.glob("*.yaml")):
             if path.name != PERSPECTIVE_FILE:
                 complete &= self._scene_file(path, builder, scenes, owners, own)
-        if complete:  # with a file unreadable, its scenes are unknown: don't report them missing
+        if (
+            complete and self.cached is None
+        ):  # with a file unreadable, its scenes are unknown: don't report them missing
             self._check_scene_refs(pid, builder, scenes)
             self._check_starts(pid, src, data, scenes)
-        self._check_endings(pid, [scenes[s] for s in own], owners)
+        if self.cached is None:
+            self._check_endings(pid, [scenes[s] for s in own], owners)
         return Perspective(pid, data["title"], data["protagonist"], data["start"], variables,
                            tuple(own), _text(data.get("years")), data.get("blurb"),
                            data.get("museum_start"), tuple(data.get("warnings") or ()),
@@ -217,6 +301,8 @@ class _Loader:
 
     def _scene_file(self, path, builder: SceneBuilder, scenes, owners, own) -> bool:
         """Build the scenes of one file; False when the file could not be read at all."""
+        if self.cached is not None:
+            return self._cached_scene_file(path, builder, scenes, own)
         src = self.read(path, "sceneFile")
         if not src.data:
             return src.data is not None or not src.problems
@@ -231,6 +317,16 @@ class _Loader:
                 continue
             scenes[sid] = builder.scene(src, sid, data, pos)
             owners[sid] = (src, pos)
+            own.append(sid)
+        if self.write_cache and not src.problems:
+            self.packed[src.shown] = cache.pack_file(src.data, True)
+        src.data = None  # the scenes are built: the parsed file need not stay in memory
+        return True
+
+    def _cached_scene_file(self, path, builder: SceneBuilder, scenes: LazyScenes, own) -> bool:
+        src = SourceFile(path, self._shown(path))
+        for sid, (pos, blob) in self.cached[src.shown][1].items():
+            scenes.add(sid, builder, src, tuple(pos), blob)
             own.append(sid)
         return True
 

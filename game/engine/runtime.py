@@ -10,7 +10,7 @@ from game.engine.expr import StoryRuntimeError
 from game.engine.model import Choice, Ending, Perspective, Scene, Story
 from game.engine.rng import SplitMix64
 from game.engine.saveload import SAVE_FORMAT, restore
-from game.engine.state import Snapshot, Step
+from game.engine.state import Step, Undo
 from game.engine.text import Paragraph, Span, render
 
 
@@ -86,41 +86,56 @@ class Playthrough:
             raise ValueError("the story has ended; there is nothing to choose")
         if not 0 <= index < len(self._options):
             raise ValueError(f"choice {index + 1} is not offered (there are {len(self._options)})")
-        choice = self._options[index].choice
-        self.steps.append(self._step(self._options[index]))
-        if choice.once:
-            self.used_once.add(choice.id)
+        option = self._options[index]
+        choice = option.choice
+        writes = choice.effects.writes if choice.effects else ()
+        once_added = choice.id if choice.once and choice.id not in self.used_once else None
+        undo = Undo(self.scene.id, self._entry_rng, {n: self.vars[n] for n in writes},
+                    choice.goto, self.visits.get(choice.goto), once_added)  # fmt: skip
+        self.steps.append(self._step(option, undo))
+        if once_added:
+            self.used_once.add(once_added)
         if choice.effects:
             self._guarded(
                 lambda: choice.effects.apply(self), f"the effects of choice '{choice.id}'"
             )
         self._enter(choice.goto)
 
-    def _step(self, option: Option) -> Step:
+    def _step(self, option: Option, undo: Undo) -> Step:
         terms = tuple(s.term for p in self._page for s in p.spans if s.term)
         return Step(self.turn, self.scene.id, self.scene.title, tuple(p.text for p in self._page),
-                    terms, option.choice.id, option.text, self.snapshot())  # fmt: skip
+                    terms, option.choice.id, option.text, undo)  # fmt: skip
 
     def undo(self, turn: int) -> None:
         """Go back to the moment before choice number `turn + 1` was taken (0 = the start)."""
         if not 0 <= turn <= self.turn:
             raise ValueError(f"there is no turn {turn} to go back to (0 to {self.turn})")
-        if turn == self.turn:
-            return
-        snapshot = self.steps[turn].before
-        del self.steps[turn:]
-        self._restore(snapshot)
+        while self.turn > turn:
+            self._revert(self.steps.pop().undo)
+        self._evaluate(self._entry_rng)
+
+    def _revert(self, undo: Undo) -> None:
+        if undo.visits_before is None:
+            self.visits.pop(undo.visited, None)
+        else:
+            self.visits[undo.visited] = undo.visits_before
+        self.vars.update(undo.vars)
+        if undo.once_added:
+            self.used_once.discard(undo.once_added)
+        self.scene = self.story.scenes[undo.scene]
+        self._entry_rng = undo.rng
 
     # -- state
-    def snapshot(self) -> Snapshot:
-        return Snapshot(self.scene.id, dict(self.vars), dict(self.visits), self._entry_rng,
-                        frozenset(self.used_once))  # fmt: skip
+    def state_json(self) -> dict:
+        """The changing state now, as plain data."""
+        return {"scene": self.scene.id, "vars": dict(self.vars), "visits": dict(self.visits),
+                "rng": self._entry_rng, "used_once": sorted(self.used_once)}  # fmt: skip
 
-    def _restore(self, snap: Snapshot) -> None:
-        self.vars, self.visits = dict(snap.vars), dict(snap.visits)
-        self.used_once = set(snap.used_once)
-        self.scene = self.story.scenes[snap.scene]
-        self._evaluate(snap.rng)
+    def restore_state(self, scene: str, variables: dict, visits: dict, rng: int,
+                      used_once: set[str]) -> None:  # fmt: skip
+        self.vars, self.visits, self.used_once = dict(variables), dict(visits), set(used_once)
+        self.scene = self.story.scenes[scene]
+        self._evaluate(rng)
 
     def _enter(self, scene_id: str) -> None:
         self.scene = self.story.scenes[scene_id]
@@ -183,7 +198,7 @@ class Playthrough:
             "perspective": self.perspective.id,
             "museum": self.museum,
             "seed": self.seed,
-            "state": self.snapshot().to_json(),
+            "state": self.state_json(),
             "steps": [s.to_json() for s in self.steps],
         }
 

@@ -6,23 +6,30 @@ from typing import Any
 
 from game.engine.errors import SaveError
 from game.engine.expr import type_of
-from game.engine.state import Snapshot, Step
+from game.engine.state import Step, Undo
 
 SAVE_FORMAT = 1
 MIN_SAVE_FORMAT = 1
 
 
 def restore(cls, story, data: Any):
-    """Build a Playthrough of `cls` from `data`, raising SaveError for anything that doesn't fit."""
+    """Build a Playthrough of `cls` from `data`, raising SaveError for anything that doesn't fit.
+
+    The current scene and variables must still exist. Earlier steps that name scenes or
+    variables the story no longer has are dropped: the reader can go back only as far as the
+    story still allows.
+    """
     _check_header(story, data)
     perspective = _perspective(story, data["perspective"])
-    state = _snapshot(story, perspective, data.get("state"), "the current scene", Snapshot)
+    state = data.get("state")
+    if not isinstance(state, dict):
+        raise SaveError("the save is damaged: the current state is missing")
+    scene = _scene(story, perspective, state.get("scene"), "the current scene")
+    variables = _variables(perspective, state.get("vars"))
     pt = cls(story, perspective, _int(data.get("seed"), "seed"), bool(data.get("museum")))
-    steps = data.get("steps", [])
-    if not isinstance(steps, list):
-        raise SaveError("the save is damaged: 'steps' is not a list")
-    pt.steps = [_step(story, perspective, i, raw, Snapshot, Step) for i, raw in enumerate(steps)]
-    pt._restore(state)
+    pt.steps = _steps(story, perspective, data.get("steps", []))
+    pt.restore_state(scene, variables, _visits(state.get("visits")),
+                     _int(state.get("rng"), "rng"), _names(state.get("used_once", [])))  # fmt: skip
     return pt
 
 
@@ -57,54 +64,97 @@ def _int(value: Any, what: str) -> int:
     return value
 
 
-def _snapshot(story, perspective, raw: Any, where: str, snapshot_cls):
-    if not isinstance(raw, dict):
-        raise SaveError(f"the save is damaged: {where} is missing")
-    scene = raw.get("scene")
-    if scene not in story.scenes or story.scenes[scene].perspective != perspective.id:
+def _scene(story, perspective, scene: Any, where: str) -> str:
+    if not isinstance(scene, str) or scene not in story.scenes:
         raise SaveError(f"the story no longer has the scene '{scene}' ({where})")
-    variables = _variables(perspective, raw.get("vars"), where)
-    visits = raw.get("visits")
+    if story.scenes[scene].perspective != perspective.id:
+        raise SaveError(f"the scene '{scene}' now belongs to another perspective ({where})")
+    return scene
+
+
+def _visits(visits: Any) -> dict:
     if not isinstance(visits, dict) or not all(
         isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)
         for k, v in visits.items()
     ):
-        raise SaveError(f"the save is damaged: visit counts of {where} are not numbers")
-    used = raw.get("used_once", [])
+        raise SaveError("the save is damaged: the visit counts are not numbers")
+    return dict(visits)
+
+
+def _names(used: Any) -> set[str]:
     if not isinstance(used, list) or not all(isinstance(u, str) for u in used):
-        raise SaveError(f"the save is damaged: used choices of {where} are not a list of names")
-    return snapshot_cls(
-        scene, variables, dict(visits), _int(raw.get("rng"), "rng"), frozenset(used)
-    )
+        raise SaveError("the save is damaged: the used choices are not a list of names")
+    return set(used)
 
 
-def _variables(perspective, saved: Any, where: str) -> dict:
+def _variables(perspective, saved: Any) -> dict:
     if not isinstance(saved, dict):
-        raise SaveError(f"the save is damaged: the variables of {where} are missing")
+        raise SaveError("the save is damaged: the variables are missing")
     values = {name: var.value for name, var in perspective.variables.items()}
     missing = [name for name in saved if name not in values and name != "museum"]
     if missing:
         names = ", ".join(f"'{n}'" for n in sorted(missing))
         raise SaveError(f"the story no longer has the variable(s) {names} that the save uses")
     for name, value in saved.items():
-        if name == "museum":
-            continue
-        want, got = perspective.variables[name].type, type_of(value)
-        if got != want and not (want == "float" and got == "int"):
-            raise SaveError(f"the variable '{name}' in the save has the wrong type for this story")
-        values[name] = value
+        if name != "museum":
+            _check_type(perspective, name, value)
+            values[name] = value
     values["museum"] = bool(saved.get("museum", False))
     return values
 
 
-def _step(story, perspective, i: int, raw: Any, snapshot_cls, step_cls):
-    if not isinstance(raw, dict):
-        raise SaveError(f"the save is damaged: step {i + 1} is not a record")
-    before = _snapshot(story, perspective, raw.get("before"), f"step {i + 1}", snapshot_cls)
+def _check_type(perspective, name: str, value: Any) -> None:
+    want, got = perspective.variables[name].type, type_of(value)
+    if got != want and not (want == "float" and got == "int"):
+        raise SaveError(f"the variable '{name}' in the save has the wrong type for this story")
+
+
+def _steps(story, perspective, raw: Any) -> list[Step]:
+    if not isinstance(raw, list):
+        raise SaveError("the save is damaged: 'steps' is not a list")
+    steps: list[Step] = []
+    for i, item in enumerate(raw):
+        step = _step(i, item)
+        if _still_fits(story, perspective, step.undo):
+            steps.append(step)
+        else:
+            steps = []  # cannot go back past a step the story no longer has
+    return [_renumber(s, n) for n, s in enumerate(steps)]
+
+
+def _renumber(step: Step, turn: int) -> Step:
+    if step.turn == turn:
+        return step
+    return Step(turn, step.scene_id, step.scene_title, step.paragraphs, step.terms,
+                step.choice_id, step.choice_text, step.undo)  # fmt: skip
+
+
+def _still_fits(story, perspective, undo: Undo) -> bool:
+    scenes_fit = all(
+        s in story.scenes and story.scenes[s].perspective == perspective.id
+        for s in (undo.scene, undo.visited)
+    )
+    variables = perspective.variables
+    vars_fit = all(n in variables and type_of(v) == variables[n].type for n, v in undo.vars.items())
+    return scenes_fit and vars_fit
+
+
+def _step(i: int, raw: Any) -> Step:
     try:
-        return step_cls(i, str(raw["scene"]), str(raw["title"]),
-                        tuple(str(p) for p in raw["paragraphs"]),
-                        tuple(str(t) for t in raw.get("terms", ())), str(raw["choice"]),
-                        str(raw["choice_text"]), before)  # fmt: skip
-    except (KeyError, TypeError):
+        u = raw["undo"]
+        undo = Undo(str(u["scene"]), _int(u["rng"], "rng"), dict(u["vars"]), str(u["visited"]),
+                    _optional_int(u["visits_before"]), _optional_str(u["once_added"]))  # fmt: skip
+        return Step(i, str(raw["scene"]), str(raw["title"]),
+                    tuple(str(p) for p in raw["paragraphs"]),
+                    tuple(str(t) for t in raw.get("terms", ())), str(raw["choice"]),
+                    str(raw["choice_text"]), undo)  # fmt: skip
+    except (KeyError, TypeError, ValueError):
         raise SaveError(f"the save is damaged: step {i + 1} is incomplete") from None
+
+
+def _optional_int(value: Any) -> int | None:
+    return None if value is None else _int(value, "visit count")
+
+
+def _optional_str(value: Any) -> str | None:
+    return None if value is None else str(value)

@@ -60,11 +60,18 @@ class SceneBuilder:
         self.perspective, self.env = perspective, env
         self.terms, self.people, self.places, self.events = terms, people, places, events
         self.scene_refs: list[tuple[SourceFile, Pos, str, str]] = []  # for goto/seen checks
+        # The same condition ('not museum', 'debt > 0') recurs across scenes; compiled
+        # expressions are immutable, so one compile can serve every place it is written.
+        self._compiled: dict[tuple[Any, str], Any] = {}
 
     # -- expressions with positions
     def _compile(self, src: SourceFile, pos: Pos, style, text: str, fn) -> Any:
+        key = (fn, text)
+        if key in self._compiled:
+            return self._compiled[key]
         try:
-            return fn(text, self.env)
+            result = self._compiled[key] = fn(text, self.env)
+            return result
         except ExprError as exc:
             src.problem(_expr_pos(pos, style, exc.offset), exc.message, exc.hint, "E401")
             return None

@@ -1,29 +1,37 @@
-"""The records a playthrough keeps: snapshots of its state and the steps taken."""
+"""The records a playthrough keeps: the steps taken, each with what undoing it restores."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
+_ABSENT = None  # a visit count of None in an undo record: the scene had never been visited
+
 
 @dataclass(frozen=True, slots=True)
-class Snapshot:
-    """Everything that changes, as it was on entering a scene."""
+class Undo:
+    """What one choice changed, as it was before: enough to step back exactly, in O(1).
 
-    scene: str
-    vars: dict[str, Any]
-    visits: dict[str, int]
-    rng: int
-    used_once: frozenset[str]
+    Keeping the old values of only what changed (rather than a copy of the whole state per
+    step) keeps a long playthrough's memory and the cost of a choice flat.
+    """
+
+    scene: str  # the scene the choice was taken in
+    rng: int  # the generator state on entering that scene
+    vars: dict[str, Any]  # old values of the variables the effects wrote
+    visited: str  # the scene the choice led to
+    visits_before: int | None  # its visit count before, None when never visited
+    once_added: str | None  # the once-only choice id that became used, if any
 
     def to_json(self) -> dict:
-        return {"scene": self.scene, "vars": dict(self.vars), "visits": dict(self.visits),
-                "rng": self.rng, "used_once": sorted(self.used_once)}  # fmt: skip
+        return {"scene": self.scene, "rng": self.rng, "vars": dict(self.vars),
+                "visited": self.visited, "visits_before": self.visits_before,
+                "once_added": self.once_added}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """One choice taken: the page the reader saw and what they chose."""
+    """One choice taken: the page the reader saw, what they chose, and how to undo it."""
 
     turn: int
     scene_id: str
@@ -32,10 +40,10 @@ class Step:
     terms: tuple[str, ...]
     choice_id: str
     choice_text: str
-    before: Snapshot
+    undo: Undo
 
     def to_json(self) -> dict:
         return {"turn": self.turn, "scene": self.scene_id, "title": self.scene_title,
                 "paragraphs": list(self.paragraphs), "terms": list(self.terms),
                 "choice": self.choice_id, "choice_text": self.choice_text,
-                "before": self.before.to_json()}  # fmt: skip
+                "undo": self.undo.to_json()}  # fmt: skip

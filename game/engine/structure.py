@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
-from typing import Any
-
-import jsonschema
-from jsonschema.exceptions import ValidationError, best_match
+from typing import TYPE_CHECKING, Any
 
 from game.engine.errors import suggest
+from game.engine.fastschema import compile_schema
 from game.engine.yamlsrc import Pos, SourceFile, YMap, YSeq
+
+if TYPE_CHECKING:  # jsonschema is imported only when a file has mistakes to explain
+    from jsonschema.exceptions import ValidationError
 
 SCHEMA_FILE = "schema.json"
 
@@ -23,7 +24,15 @@ def schema() -> dict:
 
 
 @cache
-def _validator(kind: str) -> jsonschema.protocols.Validator:
+def fast_check(kind: str):
+    """The compiled yes/no check for a file of `kind`."""
+    return compile_schema(schema(), kind)
+
+
+@cache
+def _validator(kind: str):
+    import jsonschema
+
     whole = schema()
     sub = {"$ref": f"#/$defs/{kind}", "$defs": whole["$defs"]}
     cls = jsonschema.validators.validator_for(whole)
@@ -38,6 +47,8 @@ def check_structure(src: SourceFile, kind: str) -> bool:
     """
     if src.data is None:
         return False
+    if fast_check(kind)(src.data):
+        return True
     errors = [_deepest(e) for e in _validator(kind).iter_errors(src.data)]
     for error in errors:
         _report(src, error)
@@ -94,6 +105,8 @@ def _repair(data: Any, error: ValidationError) -> None:
 
 def _deepest(error: ValidationError) -> ValidationError:
     """For oneOf/anyOf, the alternative that came closest explains the mistake best."""
+    from jsonschema.exceptions import best_match
+
     while error.context:
         best = best_match(error.context)
         if best is None or len(best.absolute_path) < len(error.absolute_path):

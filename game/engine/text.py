@@ -111,19 +111,21 @@ def show_value(value: Any) -> str:
 def render(parts: tuple[Part, ...], ctx: Context, term_title: Callable[[str], str]) -> Paragraph:
     """Turn compiled parts into spans, merging neighbouring plain text."""
     spans: list[Span] = []
-    plain: list[str] = []
+    plain = ""
     for part in parts:
-        if isinstance(part, str):
-            plain.append(part)
-        elif isinstance(part, TermLink):
+        kind = type(part)
+        if kind is str:
+            plain += part
+        elif kind is TermLink:
             if plain:
-                spans.append(Span("".join(plain)))
-                plain = []
+                spans.append(Span(plain))
+                plain = ""
             spans.append(Span(part.label or term_title(part.term), part.term))
         else:
-            plain.append(show_value(part.fn(ctx)))
+            value = part.fn(ctx)
+            plain += value if type(value) is str else show_value(value)
     if plain:
-        spans.append(Span("".join(plain)))
+        spans.append(Span(plain))
     return Paragraph(tuple(spans))
 
 

@@ -135,6 +135,7 @@ def test_museum_flag_is_a_readonly_builtin(story):
         (lambda d: d["state"]["vars"].update(old_var=1), "variable(s) 'old_var'"),
         (lambda d: d["state"]["vars"].update(debt="x"), "wrong type"),
         (lambda d: d["state"].update(rng="x"), "damaged"),
+        (lambda d: d["steps"][0]["undo"].update(rng=None), "not a whole number"),
         (lambda d: d.update(steps="x"), "damaged"),
         (lambda d: d["steps"][0].pop("choice_text"), "incomplete"),
         (lambda d: d.clear(), "damaged"),

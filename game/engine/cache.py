@@ -1,0 +1,114 @@
+"""A validated cache of a story's parsed files, so a story that passed its checks loads at once.
+
+The cache is written only after a load that found no errors, and it is keyed by the size and
+modification time of every story file plus the engine's versions: any edit rebuilds it. Its
+contents are plain data in `marshal` form (which builds values but never runs code), and each
+scene is stored on its own so that scenes are compiled only when a reader reaches them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from game.engine.model import FORMAT_VERSION
+from game.engine.yamlsrc import YMap, YSeq
+
+CACHE_VERSION = 1
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("VOT_CACHE_DIR")
+    if env:
+        return Path(env)
+    import platformdirs  # only needed when caching, keeps the checker's imports small
+
+    return Path(platformdirs.user_cache_dir("voices-of-turkestan")) / "stories"
+
+
+def fingerprint(root: Path) -> list:
+    """Every story file with its size and modification time, plus the engine's versions."""
+    files = []
+    for path in sorted(root.rglob("*.yaml")):
+        st = path.stat()
+        files.append((str(path.relative_to(root)), st.st_size, st.st_mtime_ns))
+    return [CACHE_VERSION, FORMAT_VERSION, _engine_stamp(), files]
+
+
+def _engine_stamp() -> str:
+    """Changes whenever the engine's source changes, so a new engine never reads an old cache."""
+    here = Path(__file__).parent
+    return ";".join(f"{p.name}:{p.stat().st_mtime_ns}" for p in sorted(here.glob("*.py")))
+
+
+def _path_for(root: Path) -> Path:
+    key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:20]
+    return cache_dir() / f"{key}.marshal"
+
+
+def pack(value: Any) -> Any:
+    """YMap/YSeq with their positions → tuples that marshal can store."""
+    if isinstance(value, YMap):
+        keys = list(value)
+        return ("m", value.pos, keys, [value.key_pos[k] for k in keys],
+                [value.val_pos[k] for k in keys], [value.styles.get(k) for k in keys],
+                [pack(value[k]) for k in keys])  # fmt: skip
+    if isinstance(value, YSeq):
+        return ("s", value.pos, value.item_pos, value.styles, [pack(v) for v in value])
+    return value
+
+
+def unpack(value: Any) -> Any:
+    if isinstance(value, tuple) and value and value[0] == "m":
+        _, pos, keys, key_pos, val_pos, styles, values = value
+        result = YMap(pos)
+        for k, kp, vp, style, v in zip(keys, key_pos, val_pos, styles, values, strict=True):
+            result[k] = unpack(v)
+            result.key_pos[k], result.val_pos[k], result.styles[k] = kp, vp, style
+        return result
+    if isinstance(value, tuple) and value and value[0] == "s":
+        _, pos, item_pos, styles, items = value
+        seq = YSeq(pos)
+        seq.extend(unpack(v) for v in items)
+        seq.item_pos, seq.styles = list(item_pos), list(styles)
+        return seq
+    return value
+
+
+def pack_file(data: YMap, is_scene_file: bool) -> Any:
+    """A file's data; a scene file's scenes are packed one by one for lazy loading."""
+    if not is_scene_file:
+        return ("file", pack(data))
+    table = data["scenes"]
+    scenes = {sid: (table.key_pos[sid], marshal.dumps(pack(table[sid]))) for sid in table}
+    return ("scenes", scenes)
+
+
+def read(root: Path) -> dict | None:
+    """The cached files of `root`, or None when there is no cache or it is stale."""
+    path = _path_for(root)
+    try:
+        blob = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if not isinstance(blob, dict) or blob.get("fingerprint") != fingerprint(root):
+        return None
+    return blob.get("files")
+
+
+def write(root: Path, files: dict[str, Any]) -> None:
+    """Store the packed files atomically; a cache that cannot be written is simply skipped."""
+    path = _path_for(root)
+    blob = marshal.dumps({"fingerprint": fingerprint(root), "files": files})
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as out:
+            out.write(blob)
+        os.replace(tmp, path)
+    except OSError:
+        return
