@@ -146,6 +146,9 @@ class Env:
     def __init__(self, variables: Mapping[str, str], readonly: frozenset[str] = frozenset()):
         self.variables = dict(variables)  # name -> type
         self.readonly = readonly
+        # Compiled expressions are immutable, so `{debt}` or `not museum`, written in a
+        # thousand places, is compiled once and shared (a large story's memory depends on it).
+        self.memo: dict[tuple[str | None, str], Compiled] = {}
 
 
 class _Parser:
@@ -416,6 +419,9 @@ def compile_expression(source: str, env: Env, want: str | None = None) -> Compil
     """Compile a value expression; `want="bool"` makes it a condition."""
     if not isinstance(source, str) or not source.strip():
         raise ExprError("the expression is empty", 0, "write a condition such as 'debt > 0'")
+    known = env.memo.get((want, source))
+    if known is not None:
+        return known
     parser = _Parser(source, env)
     typ, fn, ast = parser.expression()
     parser.done()
@@ -425,8 +431,10 @@ def compile_expression(source: str, env: Env, want: str | None = None) -> Compil
             0,
             "compare it, for example 'debt > 0'",
         )
-    return Compiled(source, typ, fn, ast, frozenset(parser.reads), tuple(parser.scene_refs),
-                    parser.uses_chance)  # fmt: skip
+    compiled = Compiled(source, typ, fn, ast, frozenset(parser.reads), tuple(parser.scene_refs),
+                        parser.uses_chance)  # fmt: skip
+    env.memo[(want, source)] = compiled
+    return compiled
 
 
 def compile_condition(source: str, env: Env) -> Compiled:

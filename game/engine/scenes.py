@@ -70,7 +70,9 @@ class SceneBuilder:
         if key in self._compiled:
             return self._compiled[key]
         try:
-            result = self._compiled[key] = fn(text, self.env)
+            result = fn(text, self.env)
+            if fn is not compile_markup:  # paragraphs are unique: remembering them costs memory
+                self._compiled[key] = result
             return result
         except ExprError as exc:
             src.problem(_expr_pos(pos, style, exc.offset), exc.message, exc.hint, "E401")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from sys import intern as _intern
 from typing import Any
 
 import yaml
@@ -228,8 +229,10 @@ def _convert_map(node: yaml.MappingNode, src: SourceFile) -> YMap:
     key_pos, val_pos, styles = result.key_pos, result.val_pos, result.styles
     for key_node, value_node in node.value:
         if key_node.tag == _STR and key_node.value not in result:  # the common case, kept fast
-            key = key_node.value
-            result[key] = value_node.value if value_node.tag == _STR else _convert(value_node, src)
+            key = _intern(key_node.value)
+            result[key] = (
+                _text(value_node.value) if value_node.tag == _STR else _convert(value_node, src)
+            )
             mark = key_node.start_mark
             key_pos[key] = (mark.line + 1, mark.column + 1)
             mark = value_node.start_mark
@@ -260,10 +263,15 @@ def _convert_map(node: yaml.MappingNode, src: SourceFile) -> YMap:
     return result
 
 
+def _text(value: str) -> str:
+    """Ids, dates and places recur thousands of times in a large story: share short strings."""
+    return _intern(value) if len(value) <= 32 else value
+
+
 def _scalar(node: yaml.Node, src: SourceFile) -> Any:
     tag, value = node.tag, node.value
     if tag == _STR:
-        return value
+        return _text(value)
     if tag == _TIMESTAMP:  # keep dates as written: our dates are partial ISO strings
         return value
     if tag == _NULL:
