@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import marshal
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -106,9 +105,7 @@ class LazyScenes(Mapping):
         scene = self._built.get(sid)
         if scene is None:
             builder, src, pos, blob = self._pending.pop(sid)  # KeyError: no such scene
-            scene = self._built[sid] = builder.scene(
-                src, sid, cache.unpack(marshal.loads(blob)), pos
-            )
+            scene = self._built[sid] = builder.scene(src, sid, cache.unpack_scene(blob), pos)
         return scene
 
     def __contains__(self, sid: object) -> bool:

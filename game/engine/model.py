@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from game.engine.expr import Compiled, Effects
-from game.engine.text import Part
+from game.engine.text import Paragraph, Part
 
 FORMAT_VERSION = 1
 Where = tuple[str, int, int]  # file as shown, line, column
@@ -110,6 +110,7 @@ class TextItem:
     parts: tuple[Part, ...]
     conditions: tuple[Compiled, ...] = ()
     where: Where = ("", 0, 0)
+    static: Paragraph | None = None  # rendered once at load when it shows no values
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +124,7 @@ class Choice:
     once: bool = False
     fallback: bool = False
     where: Where = ("", 0, 0)
+    static: Paragraph | None = None  # the button text, rendered once when it shows no values
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,9 +96,10 @@ class Playthrough:
         if once_added:
             self.used_once.add(once_added)
         if choice.effects:
-            self._guarded(
-                lambda: choice.effects.apply(self), f"the effects of choice '{choice.id}'"
-            )
+            try:
+                choice.effects.apply(self)
+            except StoryRuntimeError as exc:
+                raise self._located(exc, f"the effects of choice '{choice.id}'") from None
         self._enter(choice.goto)
 
     def _step(self, option: Option, undo: Undo) -> Step:
@@ -146,20 +147,21 @@ class Playthrough:
         """Lay out the page and the offered choices once, from a known generator state."""
         self._entry_rng = rng_state
         self._rng = SplitMix64(rng_state)
-        self._page = self._guarded(self._render_page, "its text")
-        self._options = [] if self.is_over else self._guarded(self._offer, "its choices")
-
-    def _guarded(self, fn, what: str):
         try:
-            return fn()
+            self._page = self._render_page()
+            self._options = [] if self.scene.ending is not None else self._offer()
         except StoryRuntimeError as exc:
-            raise StoryRuntimeError(f"scene '{self.scene.id}', {what}: {exc}") from None
+            raise self._located(exc, "its text or choices") from None
+
+    def _located(self, exc: StoryRuntimeError, what: str) -> StoryRuntimeError:
+        """The same error, saying where in the story it happened."""
+        return StoryRuntimeError(f"scene '{self.scene.id}', {what}: {exc}")
 
     def _render_page(self) -> list[Paragraph]:
         page = []
         for item in self.scene.text:
             if all(cond.fn(self) for cond in item.conditions):
-                page.append(render(item.parts, self, self.story.term_title))
+                page.append(item.static or render(item.parts, self, self.story.term_title))
         return page
 
     def _offer(self) -> list[Choice]:
@@ -170,7 +172,8 @@ class Playthrough:
             if choice.condition is None or choice.condition.fn(self):
                 (fallback if choice.fallback else normal).append(choice)
         offered = normal or fallback
-        return [Option(i + 1, render(c.parts, self, self.story.term_title).spans, c)
+        term_title = self.story.term_title
+        return [Option(i + 1, (c.static or render(c.parts, self, term_title)).spans, c)
                 for i, c in enumerate(offered)]  # fmt: skip
 
     # -- the Context protocol for compiled expressions

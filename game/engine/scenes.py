@@ -16,7 +16,7 @@ from game.engine.expr import (
 )
 from game.engine.model import Choice, Ending, Scene, TextItem, Variable, Where
 from game.engine.registry import check_ref
-from game.engine.text import Part, compile_markup
+from game.engine.text import Paragraph, Part, compile_markup, is_static, render
 from game.engine.yamlsrc import Pos, SourceFile, YMap, YSeq
 
 BUILTIN_VARIABLES = {"museum": "bool"}
@@ -129,6 +129,13 @@ class SceneBuilder:
                 self._scene_refs(src, pos, style, part.scene_refs)
         return parts
 
+    def _static(self, parts: tuple[Part, ...]) -> Paragraph | None:
+        """Text without values is rendered here once, not on every visit."""
+        if not is_static(parts) or any(getattr(p, "term", "") not in self.terms for p in parts
+                                       if not isinstance(p, str)):  # fmt: skip
+            return None
+        return render(parts, None, lambda t: self.terms[t].title)
+
     def _scene_refs(self, src: SourceFile, pos: Pos, style, refs) -> None:
         for scene, offset in refs:
             self.scene_refs.append((src, _expr_pos(pos, style, offset), scene, "seen"))
@@ -158,7 +165,9 @@ class SceneBuilder:
         if isinstance(value, str):
             pos, style = _value_pos(owner, key)
             parts = self.markup(src, pos, style, value)
-            return [TextItem(parts, conds, (src.shown, *pos))] if parts is not None else []
+            if parts is None:
+                return []
+            return [TextItem(parts, conds, (src.shown, *pos), self._static(parts))]
         items: list[TextItem] = []
         if not isinstance(value, list):
             return items
@@ -193,7 +202,7 @@ class SceneBuilder:
             self.scene_refs.append((src, data.val_pos["goto"], goto, "goto"))
         return Choice(cid, data.get("text", ""), parts, goto or "", self.condition(src, data),
                       self.effects(src, data), bool(data.get("once")), bool(data.get("fallback")),
-                      (src.shown, *data.pos))  # fmt: skip
+                      (src.shown, *data.pos), self._static(parts))  # fmt: skip
 
     def _ending(self, src: SourceFile, data) -> Ending | None:
         if not isinstance(data, dict):

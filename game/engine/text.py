@@ -20,13 +20,14 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """One paragraph as shown: spans of plain text and links."""
+    """One paragraph as shown: spans of plain text and links, and the whole as plain text."""
 
     spans: tuple[Span, ...]
+    text: str = ""
 
-    @property
-    def text(self) -> str:
-        return "".join(s.text for s in self.spans)
+    @classmethod
+    def of(cls, spans: tuple[Span, ...]) -> Paragraph:
+        return cls(spans, "".join(s.text for s in spans))
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +112,7 @@ def show_value(value: Any) -> str:
 def render(parts: tuple[Part, ...], ctx: Context, term_title: Callable[[str], str]) -> Paragraph:
     """Turn compiled parts into spans, merging neighbouring plain text."""
     spans: list[Span] = []
-    plain = ""
+    plain = whole = ""
     for part in parts:
         kind = type(part)
         if kind is str:
@@ -119,14 +120,22 @@ def render(parts: tuple[Part, ...], ctx: Context, term_title: Callable[[str], st
         elif kind is TermLink:
             if plain:
                 spans.append(Span(plain))
+                whole += plain
                 plain = ""
-            spans.append(Span(part.label or term_title(part.term), part.term))
+            label = part.label or term_title(part.term)
+            spans.append(Span(label, part.term))
+            whole += label
         else:
             value = part.fn(ctx)
             plain += value if type(value) is str else show_value(value)
     if plain:
         spans.append(Span(plain))
-    return Paragraph(tuple(spans))
+    return Paragraph(tuple(spans), whole + plain)
+
+
+def is_static(parts: tuple[Part, ...]) -> bool:
+    """True when the paragraph shows no values, so it reads the same every time."""
+    return not any(isinstance(p, Compiled) for p in parts)
 
 
 def plain_words(parts: tuple[Part, ...]) -> str:

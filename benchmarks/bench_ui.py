@@ -1,0 +1,170 @@
+"""Speed of the desktop player: start-up against the floor, page layout, frame time, idle CPU.
+
+Run: .venv/bin/python benchmarks/bench_ui.py [--story DIR]. Prints figures and ratios; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SIZE = (1920, 1080)
+
+FLOOR = """
+import pygame
+pygame.display.init()
+window = pygame.Window("floor", (1280, 720))
+window.get_surface().fill((240, 230, 210))
+window.flip()
+"""
+
+COLD_START = """
+from pathlib import Path
+from game.engine import load_story
+from game.ui.app import App
+app = App(load_story(Path({story!r})), size=(1280, 720))
+app.pump()
+assert app.frames == 1
+"""
+
+IDLE = """
+import time, pygame
+from pathlib import Path
+from game.engine import load_story
+from game.ui.app import App
+from game.ui.session import Session
+app = App(load_story(Path({story!r})), size=(1920, 1080))
+app.change_settings(text_speed="instant")
+app.start_session(Session.start(app.story, app.story.perspectives[0].id, app.profile, app.clock))
+app.pump()
+pygame.time.set_timer(pygame.QUIT, {ms}, loops=1)
+cpu, wall = time.process_time(), time.perf_counter()
+app.run()
+print(time.process_time() - cpu, time.perf_counter() - wall)
+"""
+
+
+IDLE_FLOOR = """
+import time, pygame
+pygame.display.init()
+window = pygame.Window("floor", (1920, 1080))
+pygame.time.set_timer(pygame.QUIT, {ms}, loops=1)
+cpu, wall = time.process_time(), time.perf_counter()
+while pygame.event.wait(1000).type != pygame.QUIT:
+    pass
+print(time.process_time() - cpu, time.perf_counter() - wall)
+"""
+
+
+def env(data_dir: str) -> dict[str, str]:
+    out = dict(os.environ, VOT_DATA_DIR=data_dir, PYTHONPATH=str(ROOT))
+    if not out.get("DISPLAY") and not out.get("WAYLAND_DISPLAY"):
+        out.setdefault("SDL_VIDEODRIVER", "dummy")
+    out.setdefault("SDL_AUDIODRIVER", "dummy")
+    return out
+
+
+def run_timed(code: str, environ: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True, env=environ, cwd=ROOT,
+                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)  # fmt: skip
+    return time.perf_counter() - start
+
+
+def start_up(story: Path, environ: dict[str, str], runs: int) -> tuple[float, float]:
+    floors, starts = [], []
+    for _ in range(runs):  # interleaved, so both see the same machine state
+        floors.append(run_timed(FLOOR, environ))
+        starts.append(run_timed(COLD_START.format(story=str(story)), environ))
+    return statistics.median(floors), statistics.median(starts)
+
+
+def idle_cpu(code: str, environ: dict[str, str]) -> float:
+    out = subprocess.run([sys.executable, "-c", code], check=True, env=environ, cwd=ROOT,
+                         capture_output=True, text=True).stdout.split()  # fmt: skip
+    cpu, wall = float(out[-2]), float(out[-1])
+    return cpu / wall
+
+
+def in_process(story_dir: Path) -> tuple[list[float], list[float]]:
+    """Page layout times over many scenes, and static frame times, at 1920×1080."""
+    from game.engine import load_story
+    from game.engine.runtime import Playthrough
+    from game.ui.app import App
+    from game.ui.screens.scene import paragraph_blocks
+    from game.ui.session import Session
+
+    story = load_story(story_dir)
+    app = App(story, size=SIZE)
+    app.change_settings(text_speed="instant")
+    kit = app.kit
+    layouts = []
+    width = kit.measure()
+    for perspective in story.perspectives:
+        pt = Playthrough.start(story, perspective.id, seed=1)
+        for _ in range(40):
+            blocks = paragraph_blocks(pt.paragraphs(), kit)
+            kit.layouter.clear()
+            start = time.perf_counter()
+            page = kit.layouter.page(blocks, width, kit.palette.paper)
+            page.surface  # noqa: B018 - the first render is part of a new page
+            layouts.append(time.perf_counter() - start)
+            if pt.is_over or not pt.choices():
+                break
+            pt.choose(0)
+    session = Session.start(story, story.perspectives[0].id, app.profile, app.clock)
+    app.start_session(session)
+    app.pump()
+    frames = []
+    for _ in range(300):
+        app.redraw()
+        start = time.perf_counter()
+        app.draw()
+        frames.append(time.perf_counter() - start)
+    app.close()
+    return layouts, frames
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--story", type=Path, default=ROOT / "story")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--idle-seconds", type=float, default=3.0)
+    args = parser.parse_args()
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as data:
+        environ = env(data)
+        os.environ.update({k: environ[k] for k in ("VOT_DATA_DIR", "SDL_AUDIODRIVER")})
+        if "SDL_VIDEODRIVER" in environ:
+            os.environ["SDL_VIDEODRIVER"] = environ["SDL_VIDEODRIVER"]
+        print(f"video driver: {environ.get('SDL_VIDEODRIVER', 'default')}")
+        floor, start = start_up(args.story.resolve(), environ, args.runs)
+        print(f"start-up: floor {floor * 1000:.0f} ms, title frame {start * 1000:.0f} ms, "
+              f"ratio {start / floor:.2f} (target ≤ 1.5)")  # fmt: skip
+        layouts, frames = in_process(args.story)
+        ms = [t * 1000 for t in layouts]
+        print(f"new page at {SIZE[0]}×{SIZE[1]}: mean {statistics.mean(ms):.2f} ms, "
+              f"max {max(ms):.2f} ms over {len(ms)} pages (target < 8 ms)")  # fmt: skip
+        fms = sorted(t * 1000 for t in frames)
+        p99 = fms[int(len(fms) * 0.99) - 1]
+        print(f"static scene frame: mean {statistics.mean(fms):.3f} ms, p99 {p99:.3f} ms "
+              f"(target < 1.5 ms)")  # fmt: skip
+        ms = int(args.idle_seconds * 1000)
+        share = idle_cpu(IDLE.format(story=str(args.story.resolve()), ms=ms), environ)
+        # The floor: a bare pygame loop waiting for events (SDL's dummy driver polls).
+        floor_share = idle_cpu(IDLE_FLOOR.format(ms=ms), environ)
+        print(f"idle CPU on a static scene: {share * 100:.2f} % of one core "
+              f"(bare pygame wait loop: {floor_share * 100:.2f} %; target < 3 %)")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""What this player has met across all playthroughs: endings reached, terms, events, notes seen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game import storage
+
+FILE_NAME = "profile.json"
+
+
+@dataclass
+class Profile:
+    """Progress that outlives any one saved game."""
+
+    finished: dict[str, list[str]] = field(default_factory=dict)  # perspective -> ending ids
+    terms: list[str] = field(default_factory=list)  # in the order first met
+    events: list[str] = field(default_factory=list)
+    content_note_seen: bool = False
+    folder: Path | None = field(default=None, repr=False, compare=False)
+
+    def has_finished(self, perspective: str) -> bool:
+        return bool(self.finished.get(perspective))
+
+    def record(self, terms: list[str], events: list[str]) -> bool:
+        """Add newly met terms and events; True when anything was new."""
+        new_terms = [t for t in terms if t not in self.terms]
+        new_events = [e for e in events if e not in self.events]
+        self.terms.extend(new_terms)
+        self.events.extend(new_events)
+        return bool(new_terms or new_events)
+
+    def finish(self, perspective: str, ending: str) -> None:
+        endings = self.finished.setdefault(perspective, [])
+        if ending not in endings:
+            endings.append(ending)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "finished": self.finished,
+            "terms": self.terms,
+            "events": self.events,
+            "content_note_seen": self.content_note_seen,
+        }
+
+    def save(self) -> None:
+        storage.write_json((self.folder or storage.data_dir()) / FILE_NAME, self.to_json())
+
+
+def _str_list(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def load(folder: Path | None = None) -> Profile:
+    """The stored profile, or a fresh one when missing or unreadable (progress is not precious)."""
+    try:
+        data = storage.read_json((folder or storage.data_dir()) / FILE_NAME)
+    except (OSError, ValueError):
+        data = {}
+    data = data if isinstance(data, dict) else {}
+    finished = data.get("finished") if isinstance(data.get("finished"), dict) else {}
+    return Profile(
+        finished={k: _str_list(v) for k, v in finished.items() if isinstance(k, str)},
+        terms=_str_list(data.get("terms")),
+        events=_str_list(data.get("events")),
+        content_note_seen=data.get("content_note_seen") is True,
+        folder=folder,
+    )

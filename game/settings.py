@@ -1,0 +1,89 @@
+"""The player's settings: what can be set, their defaults, and loading and saving them."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from game import storage
+
+FILE_NAME = "settings.json"
+
+# Each text size scales the reading face; "medium" is the designed size.
+TEXT_SIZES: dict[str, float] = {"small": 0.86, "medium": 1.0, "large": 1.18, "largest": 1.4}
+# Characters revealed per second; 0 shows the whole page at once.
+TEXT_SPEEDS: dict[str, float] = {"slow": 30.0, "normal": 60.0, "fast": 140.0, "instant": 0.0}
+THEMES: tuple[str, ...] = ("default", "dark", "high_contrast")
+VOLUME_STEP = 10
+
+
+@dataclass(frozen=True)
+class Settings:
+    """One immutable set of choices; change with dataclasses.replace and save."""
+
+    text_size: str = "medium"
+    text_speed: str = "normal"
+    theme: str = "default"
+    fullscreen: bool = False
+    volume: int = 80
+    language: str = "en"
+
+    @property
+    def text_scale(self) -> float:
+        return TEXT_SIZES[self.text_size]
+
+    @property
+    def chars_per_second(self) -> float:
+        return TEXT_SPEEDS[self.text_speed]
+
+
+def _valid(name: str, value: Any) -> bool:
+    allowed = {"text_size": TEXT_SIZES, "text_speed": TEXT_SPEEDS, "theme": THEMES}
+    if name in allowed:
+        return value in allowed[name]
+    if name == "fullscreen":
+        return isinstance(value, bool)
+    if name == "volume":
+        return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100
+    if name == "language":
+        return isinstance(value, str) and 0 < len(value) < 16
+    return False
+
+
+def from_dict(data: Any) -> Settings:
+    """Settings from stored data, keeping each valid value and defaulting the rest."""
+    if not isinstance(data, dict):
+        return Settings()
+    known = {f.name for f in dataclasses.fields(Settings)}
+    good = {k: v for k, v in data.items() if k in known and _valid(k, v)}
+    return Settings(**good)
+
+
+def path(folder: Path | None = None) -> Path:
+    return (folder or storage.data_dir()) / FILE_NAME
+
+
+def load(folder: Path | None = None) -> Settings:
+    """The saved settings; defaults when there are none, and a damaged file is kept aside."""
+    file = path(folder)
+    try:
+        return from_dict(storage.read_json(file))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError):
+        # Keep the damaged file for a person to look at rather than overwriting it later.
+        file.replace(file.with_name(FILE_NAME + ".damaged"))
+        return Settings()
+
+
+def save(settings: Settings, folder: Path | None = None) -> None:
+    storage.write_json(path(folder), dataclasses.asdict(settings))
+
+
+def cycle(options: tuple[str, ...] | list[str], current: str, step: int) -> str:
+    """The option `step` places after `current`, wrapping around."""
+    items = list(options)
+    index = items.index(current) if current in items else 0
+    return items[(index + step) % len(items)]

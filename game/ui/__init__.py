@@ -1,0 +1,1 @@
+"""The desktop player: a pygame client of the story engine."""

@@ -1,0 +1,317 @@
+"""The window and its loop: a stack of screens, an injected clock, and waiting when idle."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from game import profile as profile_store
+from game import settings as settings_store
+from game.engine import StoryError, load_story
+from game.engine.model import Story
+from game.i18n import set_language
+from game.paths import default_story_dir
+from game.settings import Settings
+from game.ui.fonts import Fonts, TextCache
+from game.ui.kit import DESIGN_SIZE, Kit
+from game.ui.ornament import draw_backdrop, draw_panel
+from game.ui.screen import Screen
+from game.ui.session import Session
+from game.ui.textlayout import Layouter
+from game.ui.theme import palette
+
+MIN_SIZE = (1024, 600)
+MAX_SIZE = (3840, 2160)
+FRAME_MS = 16  # while something animates
+IDLE_MS = 1000  # otherwise wake rarely; events wake the loop at once
+DRAG_SLOP = 12  # design pixels a finger may move and still tap
+RESIZE_EVENTS = (pygame.VIDEORESIZE, pygame.WINDOWRESIZED, pygame.WINDOWSIZECHANGED)
+
+
+def clamp_size(size: tuple[int, int]) -> tuple[int, int]:
+    return (
+        max(MIN_SIZE[0], min(MAX_SIZE[0], int(size[0]))),
+        max(MIN_SIZE[1], min(MAX_SIZE[1], int(size[1]))),
+    )
+
+
+class App:
+    """Owns the window, settings, profile and session; routes input to the top screen."""
+
+    def __init__(
+        self,
+        story: Story,
+        size: tuple[int, int] = DESIGN_SIZE,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        pygame.display.init()
+        pygame.font.init()
+        self.story = story
+        self.clock = clock
+        self.settings = settings_store.load()
+        self.profile = profile_store.load()
+        self.session: Session | None = None
+        set_language(self.settings.language)
+        self.window = pygame.Window(story.title, clamp_size(size), resizable=True)
+        self.window.minimum_size = MIN_SIZE
+        self.window.maximum_size = MAX_SIZE
+        fonts = Fonts()
+        self.kit = Kit(fonts, TextCache(fonts), Layouter(fonts))
+        self.stack: list[Screen] = []
+        self._callbacks: dict[int, Callable[[Any], None] | None] = {}
+        self._backdrops: dict[tuple, pygame.Surface] = {}
+        self._finger: dict[int, tuple[float, float, bool]] = {}  # id -> start x, y, dragged
+        self.running = True
+        self.dirty = True
+        self.frames = 0
+        self._apply(self.settings)
+        self._sync_size()
+        pygame.event.clear()  # nothing from before this window existed is meant for it
+        from game.ui.screens.title import TitleScreen  # screens import the app's types
+
+        self.push(TitleScreen(self))
+
+    # -- the screen stack
+    @property
+    def screen(self) -> Screen:
+        return self.stack[-1]
+
+    def push(self, screen: Screen, on_result: Callable[[Any], None] | None = None) -> None:
+        self._callbacks[id(screen)] = on_result
+        self.stack.append(screen)
+        screen.layout()
+        self.redraw()
+
+    def pop(self, screen: Screen | None = None, result: Any = None) -> None:
+        """Close the top screen (only if it is `screen`, when given) and hand back `result`."""
+        if not self.stack or (screen is not None and self.stack[-1] is not screen):
+            return
+        closed = self.stack.pop()
+        callback = self._callbacks.pop(id(closed), None)
+        if self.stack:
+            self.screen.on_show()
+        if callback is not None:
+            callback(result)
+        self.redraw()
+
+    def switch(self, screen: Screen) -> None:
+        """Replace the top screen."""
+        if self.stack:
+            self._callbacks.pop(id(self.stack.pop()), None)
+        self.push(screen)
+
+    def home(self) -> None:
+        """Back to the title screen, closing everything above it."""
+        del self.stack[1:]
+        self._callbacks = {id(self.stack[0]): None}
+        self.screen.on_show()
+        self.redraw()
+
+    def redraw(self) -> None:
+        self.dirty = True
+
+    # -- settings and window
+    def change_settings(self, **changes: Any) -> None:
+        """Apply and persist new settings; the open screens reflow at once."""
+        new = dataclasses.replace(self.settings, **changes)
+        settings_store.save(new)
+        self._apply(new)
+        self._relayout()
+
+    def _apply(self, new: Settings) -> None:
+        if new.fullscreen != self.settings.fullscreen or new.fullscreen:
+            if new.fullscreen:
+                self.window.set_fullscreen(desktop=True)
+            else:
+                self.window.set_windowed()
+        self.settings = new
+        self.kit.palette = palette(new.theme)
+        self.kit.text_scale = new.text_scale
+        self._sync_size()
+
+    def _sync_size(self) -> bool:
+        size = self.window.get_surface().get_size()
+        if size == self.kit.size and self.kit.scale:
+            return False
+        self.kit.resize(size)
+        return True
+
+    def resize(self, size: tuple[int, int]) -> None:
+        wanted = clamp_size(size)
+        if not self.settings.fullscreen and tuple(self.window.size) != wanted:
+            self.window.size = wanted
+        if self._sync_size():
+            self._relayout()
+
+    def _relayout(self) -> None:
+        for screen in self.stack:
+            screen.layout()
+        self.redraw()
+
+    def backdrop(self, panel: pygame.Rect | None = None) -> pygame.Surface:
+        """The framed background, with a paper panel when given, drawn once per layout."""
+        key = (self.kit.size, self.kit.palette.name, tuple(panel) if panel else None)
+        surf = self._backdrops.get(key)
+        if surf is None:
+            if len(self._backdrops) >= 8:
+                self._backdrops.pop(next(iter(self._backdrops)))
+            surf = pygame.Surface(self.kit.size).convert(self.window.get_surface())
+            draw_backdrop(surf, self.kit)
+            if panel is not None:
+                draw_panel(surf, panel, self.kit)
+            self._backdrops[key] = surf
+        return surf
+
+    # -- the loop
+    def run(self) -> int:
+        while self.running:
+            animating = self.update()
+            if self.dirty:
+                self.draw()
+            # Sleep in the OS until input arrives; tick only while the typewriter runs.
+            first = pygame.event.wait(FRAME_MS if animating else IDLE_MS)
+            self.handle_all([first, *pygame.event.get()])
+        return 0
+
+    def pump(self) -> None:
+        """Handle every queued event, update and draw once, without waiting (for tests)."""
+        self.handle_all(pygame.event.get())
+        self.update()
+        if self.dirty:
+            self.draw()
+
+    def update(self) -> bool:
+        now = self.clock()
+        return any([screen.update(now) for screen in self.stack[self._first_drawn() :]])
+
+    def draw(self) -> None:
+        surf = self.window.get_surface()
+        for screen in self.stack[self._first_drawn() :]:
+            screen.draw(surf)
+        self.window.flip()
+        self.dirty = False
+        self.frames += 1
+
+    def _first_drawn(self) -> int:
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i].opaque:
+                return i
+        return 0
+
+    def quit(self) -> None:
+        self.running = False
+
+    def close(self) -> None:
+        """Destroy the window (tests open many apps in one process); safe to call twice."""
+        if self.running is not None:
+            self.window.destroy()
+            self.running = None
+
+    # -- input
+    def handle_all(self, events: list[pygame.event.Event]) -> None:
+        for event in events:
+            if not self.running or not self.stack:
+                return
+            self.handle(event)
+
+    def handle(self, event: pygame.event.Event) -> None:
+        kind = event.type
+        if getattr(event, "window", self.window) not in (self.window, None):
+            return  # for a window that is gone
+        if kind == pygame.QUIT:
+            self.quit()
+        elif kind in RESIZE_EVENTS:
+            self.resize(_event_size(event))
+        elif kind in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
+            self.redraw()
+        elif kind == pygame.KEYDOWN:
+            self._key(event)
+        elif kind in (pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION):
+            self._finger_event(event)
+        elif getattr(event, "touch", False):
+            return  # SDL also turns touches into mouse events; the finger events handle them
+        elif kind == pygame.MOUSEMOTION:
+            if self.screen.pointer_move(event.pos):
+                self.redraw()
+        elif kind == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self.screen.pointer_down(event.pos)
+            self.redraw()
+        elif kind == pygame.MOUSEBUTTONUP and event.button == 1:
+            self.screen.pointer_up(event.pos)
+            self.redraw()
+        elif kind == pygame.MOUSEWHEEL:
+            self.screen.scroll(-int(event.precise_y * self.kit.px(60)))
+            self.redraw()
+
+    def _key(self, event: pygame.event.Event) -> None:
+        if event.key == pygame.K_F11:
+            self.change_settings(fullscreen=not self.settings.fullscreen)
+        else:
+            self.screen.key(event)
+        self.redraw()
+
+    def _finger_event(self, event: pygame.event.Event) -> None:
+        w, h = self.kit.size
+        pos = (int(event.x * w), int(event.y * h))
+        if event.type == pygame.FINGERDOWN:
+            self._finger[event.finger_id] = (pos[0], pos[1], False)
+            self.screen.pointer_down(pos)
+        elif event.type == pygame.FINGERMOTION:
+            x0, y0, dragged = self._finger.get(event.finger_id, (*pos, False))
+            if not dragged and abs(pos[1] - y0) + abs(pos[0] - x0) > self.kit.px(DRAG_SLOP):
+                dragged = True
+                self.screen.pointer_cancel()  # a drag scrolls; it must not also press
+            self._finger[event.finger_id] = (x0, y0, dragged)
+            if dragged:
+                self.screen.scroll(-int(event.dy * h))
+        else:
+            _, _, dragged = self._finger.pop(event.finger_id, (0, 0, False))
+            if not dragged:
+                self.screen.pointer_up(pos)
+        self.redraw()
+
+    # -- sessions
+    def start_session(self, session: Session) -> None:
+        """Begin playing `session`: the stack becomes title → scene."""
+        from game.ui.screens.scene import SceneScreen
+
+        self.session = session
+        del self.stack[1:]
+        self._callbacks = {id(self.stack[0]): None}
+        self.push(SceneScreen(self))
+
+
+def _event_size(event: pygame.event.Event) -> tuple[int, int]:
+    if event.type == pygame.VIDEORESIZE:
+        return event.w, event.h
+    return event.x, event.y
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m game play", description="Play the story.")
+    parser.add_argument("--story", type=Path, default=None, help="the story folder")
+    parser.add_argument("--size", default="1280x720", help="window size, e.g. 1600x900")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str]) -> int:
+    """Open the window and play until the player quits; 1 if the story cannot be loaded."""
+    args = parse_args(argv)
+    try:
+        story = load_story(args.story or default_story_dir())
+    except StoryError as exc:
+        print(exc)
+        return 1
+    width, _, height = args.size.partition("x")
+    app = App(story, size=(int(width), int(height)))
+    try:
+        return app.run()
+    finally:
+        app.close()
+        pygame.quit()

@@ -1,0 +1,64 @@
+"""The bundled faces (Noto Serif to read, Noto Sans for controls), opened once per pixel size."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from game.paths import assets_dir
+
+FONT_DIR = assets_dir() / "fonts"
+
+FACES: dict[str, str] = {
+    "serif": "NotoSerif-Regular.ttf",
+    "serif_italic": "NotoSerif-Italic.ttf",
+    "serif_bold": "NotoSerif-Bold.ttf",
+    "sans": "NotoSans-Regular.ttf",
+}
+
+
+class Fonts:
+    """A cache of pygame fonts keyed by face and pixel size: opening a font costs milliseconds."""
+
+    def __init__(self, folder: Path = FONT_DIR) -> None:
+        self.folder = folder
+        self._cache: dict[tuple[str, int], pygame.font.Font] = {}
+
+    def get(self, face: str, px: int) -> pygame.font.Font:
+        key = (face, max(6, int(px)))
+        font = self._cache.get(key)
+        if font is None:
+            font = pygame.font.Font(self.folder / FACES[face], key[1])
+            self._cache[key] = font
+        return font
+
+
+def path(face: str) -> Path:
+    return FONT_DIR / FACES[face]
+
+
+class TextCache:
+    """Single-line labels rendered once and kept: a render costs far more than a blit."""
+
+    def __init__(self, fonts: Fonts, size: int = 512) -> None:
+        self.fonts = fonts
+        self.size = size
+        self._cache: dict[tuple, pygame.Surface] = {}
+
+    def render(
+        self,
+        face: str,
+        px: int,
+        text: str,
+        color: tuple[int, int, int],
+        bg: tuple[int, int, int] | None = None,
+    ) -> pygame.Surface:
+        key = (face, px, text, color, bg)
+        surf = self._cache.get(key)
+        if surf is None:
+            if len(self._cache) >= self.size:
+                self._cache.pop(next(iter(self._cache)))  # drop the oldest entry
+            surf = self.fonts.get(face, px).render(text, True, color, bg)
+            self._cache[key] = surf
+        return surf

@@ -1,0 +1,75 @@
+"""What screens draw with: palette, scale, fonts and layout caches for this window and settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.ui.fonts import Fonts, TextCache
+from game.ui.textlayout import Block, Layouter, Piece, Style, measure
+from game.ui.theme import DEFAULT, Color, Palette
+
+DESIGN_SIZE = (1280, 720)
+MEASURE_CHARS = 66  # a comfortable line: at most ~70 characters
+
+# Design sizes in pixels at 1280×720; (face, size, palette colour, scales with text size).
+ROLES: dict[str, tuple[str, float, str, bool]] = {
+    "body": ("serif", 21, "text", True),
+    "link": ("serif", 21, "link", True),
+    "italic": ("serif_italic", 21, "muted", True),
+    "emphasis": ("serif_italic", 21, "text", True),
+    "strong": ("serif_bold", 21, "heading", True),
+    "heading": ("serif_bold", 30, "heading", True),
+    "title": ("serif_bold", 62, "heading", False),
+    "ui": ("sans", 19, "text", True),
+    "ui_muted": ("sans", 17, "muted", True),
+    "button": ("sans", 19, "button_text", True),
+    "small": ("sans", 16, "muted", True),
+}
+
+
+@dataclass
+class Kit:
+    """Drawing context shared by every screen; rebuilt in place on resize or a settings change."""
+
+    fonts: Fonts
+    text: TextCache
+    layouter: Layouter
+    palette: Palette = DEFAULT
+    scale: float = 1.0
+    text_scale: float = 1.0
+    size: tuple[int, int] = DESIGN_SIZE
+
+    def px(self, n: float) -> int:
+        """A design-size length in real pixels."""
+        return max(1, round(n * self.scale))
+
+    def font_px(self, role: str) -> int:
+        _, size, _, scales = ROLES[role]
+        factor = self.text_scale if scales else 1.0
+        return max(12, round(size * self.scale * factor))
+
+    def style(self, role: str, color: Color | None = None) -> Style:
+        face, _, colour, _ = ROLES[role]
+        return Style(
+            face, self.font_px(role), color or getattr(self.palette, colour), role == "link"
+        )
+
+    def font(self, role: str):
+        return self.fonts.get(ROLES[role][0], self.font_px(role))
+
+    def label(self, role: str, text: str, color: Color | None = None):
+        """A single line of text as a cached surface."""
+        style = self.style(role, color)
+        return self.text.render(style.face, style.px, text, style.color)
+
+    def block(self, role: str, text: str, color: Color | None = None) -> Block:
+        return (Piece(text, self.style(role, color)),)
+
+    def measure(self, role: str = "body", chars: int = MEASURE_CHARS) -> int:
+        """The width of a reading column: `chars` average characters."""
+        style = self.style(role)
+        return measure(self.fonts, style.face, style.px, chars)
+
+    def resize(self, size: tuple[int, int]) -> None:
+        self.size = size
+        self.scale = min(size[0] / DESIGN_SIZE[0], size[1] / DESIGN_SIZE[1])

@@ -1,0 +1,109 @@
+"""Geometric ornament drawn in code: eight-pointed stars, framed panels, rules and borders."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.ui.kit import Kit
+from game.ui.theme import Color
+
+
+def star_points(center: tuple[float, float], r: float, points: int = 8, inner: float = 0.62):
+    """The outline of a star (the khatam of girih tiles when points=8, inner≈0.62)."""
+    cx, cy = center
+    out = []
+    for i in range(points * 2):
+        radius = r if i % 2 == 0 else r * inner
+        angle = math.pi * i / points - math.pi / 2
+        out.append((cx + radius * math.cos(angle), cy + radius * math.sin(angle)))
+    return out
+
+
+def draw_star(
+    surf: pygame.Surface,
+    center: tuple[float, float],
+    r: float,
+    color: Color,
+    fill: Color | None = None,
+    width: int = 1,
+) -> None:
+    """An eight-pointed star, optionally filled, with a small lozenge at its heart."""
+    points = star_points(center, r)
+    if fill is not None:
+        pygame.draw.polygon(surf, fill, points)
+    pygame.draw.polygon(surf, color, points, width)
+    heart = star_points(center, r * 0.34, points=4, inner=0.55)
+    pygame.draw.polygon(surf, color, heart)
+
+
+def draw_frame(surf: pygame.Surface, rect: pygame.Rect, kit: Kit, corner: float = 9) -> None:
+    """A double rule around `rect` with a star at each corner and a lozenge mid-edge."""
+    pal = kit.palette
+    outer_w = max(1, kit.px(2))
+    pygame.draw.rect(surf, pal.ornament, rect, outer_w)
+    inset = kit.px(5)
+    inner = rect.inflate(-2 * inset, -2 * inset)
+    pygame.draw.rect(surf, pal.accent, inner, max(1, kit.px(1)))
+    r = kit.px(corner)
+    for point in (rect.topleft, rect.topright, rect.bottomleft, rect.bottomright):
+        px, py = point
+        px -= 1 if px == rect.right else 0
+        py -= 1 if py == rect.bottom else 0
+        draw_star(surf, (px, py), r, pal.ornament, fill=pal.paper, width=max(1, kit.px(1.5)))
+    mid = kit.px(corner * 0.55)
+    for point in (rect.midtop, rect.midbottom):
+        draw_lozenge(surf, (point[0], point[1] - (1 if point[1] == rect.bottom else 0)), mid,
+                     pal.ornament2)  # fmt: skip
+
+
+def draw_lozenge(surf: pygame.Surface, center: tuple[int, int], r: int, color: Color) -> None:
+    cx, cy = center
+    pygame.draw.polygon(surf, color, [(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)])
+
+
+def draw_panel(surf: pygame.Surface, rect: pygame.Rect, kit: Kit) -> None:
+    """A paper panel for text, framed."""
+    pygame.draw.rect(surf, kit.palette.paper, rect)
+    draw_frame(surf, rect, kit)
+
+
+def draw_rule(surf: pygame.Surface, center: tuple[int, int], half: int, kit: Kit) -> None:
+    """A short horizontal divider: two lines meeting at a small star."""
+    cx, cy = center
+    pal = kit.palette
+    r = kit.px(6)
+    width = max(1, kit.px(1.5))
+    pygame.draw.line(surf, pal.ornament, (cx - half, cy), (cx - r - kit.px(4), cy), width)
+    pygame.draw.line(surf, pal.ornament, (cx + r + kit.px(4), cy), (cx + half, cy), width)
+    draw_star(surf, center, r, pal.ornament2, fill=pal.ornament2)
+
+
+def draw_band(surf: pygame.Surface, rect: pygame.Rect, kit: Kit) -> None:
+    """A border band of interlaced stars and lozenges, like a tiled frieze."""
+    pal = kit.palette
+    pygame.draw.rect(surf, pal.button, rect)
+    h = rect.height
+    step = max(8, int(h * 1.6))
+    count = max(1, rect.width // step)
+    offset = rect.x + (rect.width - count * step) // 2 + step // 2
+    cy = rect.centery
+    line_w = max(1, kit.px(1))
+    pygame.draw.line(surf, pal.ornament, (rect.x, rect.y + line_w), (rect.right, rect.y + line_w),
+                     line_w)  # fmt: skip
+    pygame.draw.line(surf, pal.ornament, (rect.x, rect.bottom - line_w - 1),
+                     (rect.right, rect.bottom - line_w - 1), line_w)  # fmt: skip
+    for i in range(count):
+        cx = offset + i * step
+        draw_star(surf, (cx, cy), h * 0.36, pal.ornament, width=line_w)
+        draw_lozenge(surf, (cx + step // 2, cy), max(2, int(h * 0.14)), pal.accent)
+
+
+def draw_backdrop(surf: pygame.Surface, kit: Kit) -> None:
+    """The window's ground: background colour and a framed border band at top and bottom."""
+    surf.fill(kit.palette.background)
+    w, h = surf.get_size()
+    band = kit.px(14)
+    draw_band(surf, pygame.Rect(0, 0, w, band), kit)
+    draw_band(surf, pygame.Rect(0, h - band, w, band), kit)

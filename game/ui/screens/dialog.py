@@ -1,0 +1,75 @@
+"""Small modal dialogs: a message to acknowledge, and a question to confirm."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game.i18n import _
+from game.ui.ornament import draw_panel
+from game.ui.screens.base import Overlay
+from game.ui.widgets import Button
+
+
+class MessageDialog(Overlay):
+    """A heading, a few lines of explanation, and buttons; dismisses with the chosen label."""
+
+    def __init__(self, app, heading: str, message: str = "", buttons: list[str] | None = None):
+        super().__init__(app)
+        self.heading = heading
+        self.message = message
+        labels = buttons or [_("OK")]
+        self.group.set([Button(label, self._choose(label)) for label in labels])
+        self.group.focus = 0
+        self.rect = pygame.Rect(0, 0, 0, 0)
+
+    def _choose(self, label: str) -> Callable[[], None]:
+        return lambda: self.dismiss(label)
+
+    def panel_rect(self) -> pygame.Rect:
+        return self.rect
+
+    def _pages(self, width: int):
+        kit = self.kit
+        blocks = [kit.block("strong", self.heading)]
+        if self.message:
+            blocks.append(kit.block("body", self.message))
+        return kit.layouter.page(blocks, width, kit.palette.paper)
+
+    def layout(self) -> None:
+        kit = self.kit
+        w, h = kit.size
+        width = min(kit.px(620), w - kit.px(80))
+        pad = kit.px(32)
+        page = self._pages(width - 2 * pad)
+        gap = kit.px(12)
+        button_w = (width - 2 * pad - gap * (len(self.group.buttons) - 1)) // len(
+            self.group.buttons
+        )
+        button_h = max(b.fit(self.kit, button_w) for b in self.group.buttons)
+        height = pad + page.height + kit.px(24) + button_h + pad
+        self.rect = pygame.Rect((w - width) // 2, (h - height) // 2, width, height)
+        x = self.rect.x + pad
+        for button in self.group.buttons:
+            button.rect.size = (button_w, button_h)
+            button.rect.topleft = (x, self.rect.bottom - pad - button_h)
+            x += button_w + gap
+
+    def draw(self, surf: pygame.Surface) -> None:
+        self.shade(surf)
+        draw_panel(surf, self.rect, self.kit)
+        pad = self.kit.px(32)
+        page = self._pages(self.rect.width - 2 * pad)
+        page.draw(surf, pygame.Rect(self.rect.x + pad, self.rect.y + pad, page.width, page.height))
+        super().draw(surf)
+
+
+def confirm(app, heading: str, message: str, yes: str, on_yes: Callable[[], None]) -> None:
+    """Ask before doing something that cannot be undone; `on_yes` runs only on `yes`."""
+
+    def done(result: str | None) -> None:
+        if result == yes:
+            on_yes()
+
+    app.push(MessageDialog(app, heading, message, [yes, _("Cancel")]), done)

@@ -1,0 +1,65 @@
+"""The ending: its title, the epilogue, what happened to people like you, and the way back."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.i18n import _
+from game.ui.screens.base import PageScreen
+from game.ui.screens.perspectives import PerspectivesScreen
+from game.ui.textlayout import Page
+from game.ui.widgets import Button
+
+
+class EndingScreen(PageScreen):
+    """Closes a perspective; the player returns to the title or picks another perspective."""
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.pt = app.session.pt
+        self.ending = self.pt.ending
+        self.back_button = Button(_("Back to the title"), self.back)
+        self.another = Button(_("Choose another perspective"), self.choose_another)
+        self.group.set([self.another, self.back_button])
+        self.group.focus = 1
+        self.page: Page | None = None
+
+    def title(self) -> str:
+        return self.ending.title
+
+    def _blocks(self):
+        kit = self.kit
+        blocks = [kit.block("body", p) for p in self.ending.epilogue]
+        if self.ending.history:
+            blocks.append(kit.block("strong", _("What happened to people like you")))
+            blocks += [kit.block("body", p) for p in self.ending.history]
+        afterword = self.pt.perspective.afterword
+        if afterword:
+            blocks.append(kit.block("strong", _("Afterword")))
+            blocks.append(kit.block("emphasis", afterword))
+        return blocks
+
+    def bottom_buttons(self) -> list[Button]:
+        return [self.another, self.back_button]
+
+    def layout_content(self) -> None:
+        kit = self.kit
+        self.page = kit.layouter.page(self._blocks(), self.view.width, kit.palette.paper)
+        self.scroller.set(self.page.height, self.view.height)
+
+    def draw_content(self, surf: pygame.Surface) -> None:
+        self.page.draw(surf, self.view, self.scroller.offset)
+
+    def key(self, event: pygame.event.Event) -> None:
+        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            sign = 1 if event.key == pygame.K_PAGEDOWN else -1
+            self.scroll(sign * self.view.height * 4 // 5)
+        else:
+            super().key(event)
+
+    def back(self) -> None:
+        self.app.home()
+
+    def choose_another(self) -> None:
+        self.app.home()
+        self.app.push(PerspectivesScreen(self.app))

@@ -1,0 +1,336 @@
+"""The scene: header, typewriter text with codex links, choices, and the history card button."""
+
+from __future__ import annotations
+
+import contextlib
+
+import pygame
+
+from game.engine.model import format_date
+from game.engine.text import Paragraph
+from game.i18n import _
+from game.ui.kit import Kit
+from game.ui.ornament import draw_rule
+from game.ui.screen import Screen
+from game.ui.screens.backlog import BacklogScreen
+from game.ui.screens.card import EventCard, TermCard
+from game.ui.screens.codex import CodexScreen
+from game.ui.screens.ending import EndingScreen
+from game.ui.screens.pause import PauseScreen
+from game.ui.screens.saves import SavesScreen
+from game.ui.textlayout import Block, Page, Piece
+from game.ui.widgets import Button, Group, Scroller
+
+NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
+    getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)
+}
+SKIP_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER)
+
+
+def paragraph_blocks(paragraphs: list[Paragraph], kit: Kit) -> list[Block]:
+    """Engine paragraphs as styled blocks; link spans carry their term id for hit-testing."""
+    body, link = kit.style("body"), kit.style("link")
+    return [
+        tuple(Piece(s.text, link if s.term else body, s.term) for s in p.spans) for p in paragraphs
+    ]
+
+
+def place_line(app, scene) -> str:
+    """'June 1916 · Kokand' for the scene header."""
+    parts = [format_date(scene.date)]
+    place = app.story.places.get(scene.place) if scene.place else None
+    if place is not None:
+        parts.append(place.name)
+    return " · ".join(p for p in parts if p)
+
+
+class SceneScreen(Screen):
+    """Shows the playthrough's current page and offers its choices."""
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.session = app.session
+        self.tools = Group(
+            [
+                Button(_("History"), self.history, quiet=True),
+                Button(_("Codex"), self.codex, quiet=True),
+                Button(_("Save"), self.save, quiet=True),
+                Button(_("Menu"), self.pause, quiet=True),
+            ]
+        )
+        self.event_button = Button(_("What really happened"), self.open_event, quiet=True)
+        self.scroller = Scroller()
+        self.panel = self.view = pygame.Rect(0, 0, 0, 0)
+        self.page: Page | None = None
+        self.revealed = 0.0
+        self.started = app.clock()
+        self.hover_link: str | None = None
+        self.shown = (-1, "")
+        self.enter_page(animate=True)
+
+    @property
+    def pt(self):
+        return self.session.pt
+
+    # -- the page
+    def enter_page(self, animate: bool) -> None:
+        """Show the playthrough's current scene from the top, typing it out if `animate`."""
+        self.shown = (self.pt.turn, self.pt.scene.id)
+        self.started = self.app.clock()
+        self.revealed = 0.0 if animate and self.app.settings.chars_per_second else float("inf")
+        self.scroller.offset = 0
+        self.group.focus = None
+        self.layout()
+
+    @property
+    def done(self) -> bool:
+        return self.page is not None and self.revealed >= self.page.chars
+
+    def complete(self) -> None:
+        self.revealed = float("inf")
+        self.layout()
+
+    def _choice_buttons(self) -> list[Button]:
+        pt = self.pt
+        if pt.is_over:
+            return [Button(_("Continue"), self.to_ending, align="left")]
+        if not pt.choices():
+            return [Button(_("Back to the title"), self.app.home, align="left")]
+        return [
+            Button(opt.text, self._chooser(i), number=opt.number, align="left")
+            for i, opt in enumerate(pt.choices())
+        ]
+
+    def _chooser(self, index: int):
+        return lambda: self.choose(index)
+
+    def choose(self, index: int) -> None:
+        if not self.done:
+            self.complete()  # the first press only finishes the text
+            return
+        self.session.choose(index)
+        self.enter_page(animate=True)
+
+    # -- layout
+    def layout(self) -> None:
+        kit = self.kit
+        w, h = kit.size
+        pad = kit.px(40)
+        width = min(kit.measure() + 2 * pad, w - 2 * kit.px(190) - kit.px(40))
+        band = kit.px(14)
+        self.panel = pygame.Rect((w - width) // 2, band + kit.px(18), width,
+                                 h - 2 * band - kit.px(36))  # fmt: skip
+        x, y = self.panel.x + pad, self.panel.y + kit.px(36)
+        self.title_pos = (x, y)
+        y += kit.font("heading").get_linesize()
+        self.line_pos = (x, y)
+        y += kit.font("italic").get_linesize()
+        if self.pt.scene.event:
+            label_w = kit.font("button").size(self.event_button.label)[0] + kit.px(40)
+            self.event_button.fit(kit, min(label_w, width - 2 * pad))
+            self.event_button.rect.topleft = (x, y + kit.px(10))
+            y = self.event_button.rect.bottom
+        self.rule_y = y + kit.px(16)
+        top = self.rule_y + kit.px(18)
+        self.view = pygame.Rect(x, top, width - 2 * pad, self.panel.bottom - kit.px(28) - top)
+        self.page = kit.layouter.page(
+            paragraph_blocks(self.pt.paragraphs(), kit), self.view.width, kit.palette.paper
+        )
+        self._layout_tools()
+        self._layout_choices()
+
+    def _layout_tools(self) -> None:
+        kit = self.kit
+        x = self.panel.right + kit.px(24)
+        width = min(kit.px(170), kit.size[0] - x - kit.px(24))
+        y = self.panel.y + kit.px(8)
+        for button in self.tools.buttons:
+            button.fit(kit, width)
+            button.rect.topleft = (x, y)
+            y += button.rect.height + kit.px(10)
+
+    def _layout_choices(self) -> None:
+        kit = self.kit
+        buttons = self._choice_buttons() if self.done else []
+        focus = self.group.focus
+        self.group.set(buttons)
+        self.group.focus = focus if focus is not None and focus < len(buttons) else None
+        y = self.page.height + kit.px(28)
+        for button in buttons:
+            button.fit(kit, self.view.width)
+            button.rect.topleft = (self.view.x, self.view.y + y - self.scroller.offset)
+            button.clip = self.view
+            y += button.rect.height + kit.px(12)
+        content = y - kit.px(12) + kit.px(8) if buttons else self.page.height
+        self.scroller.set(content, self.view.height)
+
+    def _place_choices(self) -> None:
+        """Move the choice buttons after a scroll without laying out again."""
+        y = self.page.height + self.kit.px(28)
+        for button in self.group.buttons:
+            button.rect.top = self.view.y + y - self.scroller.offset
+            y += button.rect.height + self.kit.px(12)
+
+    # -- time
+    def update(self, now: float) -> bool:
+        if self.done or self.page is None:
+            return False
+        cps = self.app.settings.chars_per_second
+        self.revealed = (now - self.started) * cps if cps else float("inf")
+        if self.done:
+            self._layout_choices()
+        else:
+            bottom = self.page.line_bottom(int(self.revealed))
+            self.scroller.show(bottom - self.kit.font("body").get_linesize(), bottom)
+        self.app.redraw()
+        return not self.done
+
+    def on_show(self) -> None:
+        if self.shown != (self.pt.turn, self.pt.scene.id):
+            self.enter_page(animate=False)  # came back from the history after going back
+        else:
+            self.layout()
+
+    # -- input
+    def key(self, event: pygame.event.Event) -> None:
+        key = event.key
+        if key == pygame.K_ESCAPE:
+            self.pause()
+        elif not self.done and (key in SKIP_KEYS or key in NUMBER_KEYS):
+            self.complete()
+        elif key in NUMBER_KEYS:
+            if NUMBER_KEYS[key] <= len(self.group.buttons):
+                self.group.buttons[NUMBER_KEYS[key] - 1].action()
+        elif key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            self.scroll(self.view.height * 4 // 5 * (1 if key == pygame.K_PAGEDOWN else -1))
+        elif key == pygame.K_h:
+            self.history()
+        elif key == pygame.K_c:
+            self.codex()
+        elif key == pygame.K_SPACE and self.scroller.offset < self.scroller.limit:
+            self.scroll(self.view.height * 4 // 5)
+        elif self.group.key(key):
+            self._show_focus()
+
+    def _show_focus(self) -> None:
+        button = self.group.focused()
+        if button is not None:
+            top = button.rect.top - self.view.y + self.scroller.offset
+            if self.scroller.show(top, top + button.rect.height):
+                self._place_choices()
+
+    def scroll(self, dy: int) -> None:
+        if self.scroller.by(dy):
+            self._place_choices()
+
+    def pointer_move(self, pos: tuple[int, int]) -> bool:
+        changed = self.group.pointer_move(pos) | self.tools.pointer_move(pos)
+        changed |= self.event_button_hover(pos)
+        link = self._link_at(pos)
+        if link != self.hover_link:
+            self.hover_link = link
+            _set_cursor(pygame.SYSTEM_CURSOR_HAND if link else pygame.SYSTEM_CURSOR_ARROW)
+            changed = True
+        return changed
+
+    def event_button_hover(self, pos: tuple[int, int]) -> bool:
+        lit = bool(self.pt.scene.event) and self.event_button.hit(pos)
+        changed = lit != getattr(self, "_event_lit", False)
+        self._event_lit = lit
+        return changed
+
+    def pointer_down(self, pos: tuple[int, int]) -> None:
+        self.group.pointer_down(pos)
+        self.tools.pointer_down(pos)
+        self._down = pos
+
+    def pointer_cancel(self) -> None:
+        self.group.cancel()
+        self.tools.cancel()
+
+    def pointer_up(self, pos: tuple[int, int]) -> None:
+        if self.group.pointer_up(pos) or self.tools.pointer_up(pos):
+            return
+        if self.pt.scene.event and self.event_button.hit(pos):
+            self.open_event()
+        elif self.view.collidepoint(pos) and not self.done:
+            self.complete()
+        elif (term := self._link_at(pos)) is not None:
+            self.app.push(TermCard(self.app, term))
+
+    def _link_at(self, pos: tuple[int, int]) -> str | None:
+        if self.page is None or not self.view.collidepoint(pos):
+            return None
+        local = (pos[0] - self.view.x, pos[1] - self.view.y + self.scroller.offset)
+        return self.page.link_at(local, int(min(self.revealed, self.page.chars)))
+
+    # -- actions
+    def history(self) -> None:
+        self.app.push(BacklogScreen(self.app))
+
+    def codex(self) -> None:
+        self.app.push(CodexScreen(self.app))
+
+    def save(self) -> None:
+        self.app.push(SavesScreen(self.app, mode="save"))
+
+    def pause(self) -> None:
+        self.app.push(PauseScreen(self.app))
+
+    def open_event(self) -> None:
+        if self.pt.scene.event:
+            self.app.push(EventCard(self.app, self.pt.scene.event, self.pt.scene))
+
+    def to_ending(self) -> None:
+        self.app.switch(EndingScreen(self.app))
+
+    # -- drawing
+    def draw(self, surf: pygame.Surface) -> None:
+        kit = self.kit
+        surf.blit(self.app.backdrop(self.panel), (0, 0))
+        self._draw_header(surf)
+        revealed = None if self.done else int(self.revealed)
+        self.page.draw(surf, self.view, self.scroller.offset, revealed)
+        if self.hover_link:
+            self._draw_link_hover(surf)
+        self._draw_side(surf)
+        if self.done:  # while typing, the unwritten rest is not "more to scroll to"
+            self.scroller.draw_bar(surf, self.view, kit)
+        self.group.draw(surf, kit)
+        self.tools.draw(surf, kit)
+        if self.pt.scene.event:
+            lit = getattr(self, "_event_lit", False)
+            self.event_button.draw(surf, kit, hover=lit, focus=False)
+
+    def _draw_header(self, surf: pygame.Surface) -> None:
+        kit = self.kit
+        surf.blit(kit.label("heading", self.pt.scene.title), self.title_pos)
+        line = place_line(self.app, self.pt.scene)
+        if line:
+            surf.blit(kit.label("italic", line), self.line_pos)
+        draw_rule(surf, (self.view.centerx, self.rule_y), self.view.width // 2, kit)
+
+    def _draw_link_hover(self, surf: pygame.Surface) -> None:
+        kit = self.kit
+        for rect, term, _start in self.page.links:
+            if term == self.hover_link:
+                r = rect.move(self.view.x, self.view.y - self.scroller.offset)
+                y = r.bottom - kit.px(3)
+                if self.view.top <= y <= self.view.bottom:
+                    pygame.draw.line(surf, kit.palette.accent, (r.x, y), (r.right, y),
+                                     max(2, kit.px(2.5)))  # fmt: skip
+
+    def _draw_side(self, surf: pygame.Surface) -> None:
+        kit = self.kit
+        width = self.panel.x - kit.px(48)
+        if width < kit.px(80):
+            return
+        p = self.pt.perspective
+        blocks = [kit.block("ui", p.title)] + ([kit.block("small", p.years)] if p.years else [])
+        page = kit.layouter.page(blocks, width, kit.palette.background, gap=0.2)
+        page.draw(surf, pygame.Rect(kit.px(24), self.panel.y + kit.px(8), page.width, page.height))
+
+
+def _set_cursor(cursor: int) -> None:
+    with contextlib.suppress(pygame.error):  # no cursors under the headless driver
+        pygame.mouse.set_cursor(cursor)

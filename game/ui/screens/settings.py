@@ -1,0 +1,109 @@
+"""Settings: text size, text speed, theme, full screen and volume; applied and saved at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game import settings as settings_store
+from game.i18n import N_, _
+from game.settings import TEXT_SIZES, TEXT_SPEEDS, THEMES, VOLUME_STEP
+from game.ui.kit import Kit
+from game.ui.screens.base import PageScreen
+from game.ui.widgets import Button
+
+VALUE_LABELS = {
+    "small": N_("Small"),
+    "medium": N_("Medium"),
+    "large": N_("Large"),
+    "largest": N_("Largest"),
+    "slow": N_("Slow"),
+    "normal": N_("Normal"),
+    "fast": N_("Fast"),
+    "instant": N_("Instant"),
+    "default": N_("Paper"),
+    "dark": N_("Night"),
+    "high_contrast": N_("High contrast"),
+}
+SAMPLE = "“Oʻzbek,” she said — and the word was new: Ўзбек, қишлоқ, ғалла, ҳовли."
+
+
+class SettingRow(Button):
+    """A setting's name on the left and its value, with arrows, on the right."""
+
+    def __init__(self, name: str, value: Callable[[], str], step: Callable[[int], None]):
+        super().__init__(name, lambda: step(1), align="left", quiet=True)
+        self.value = value
+        self.step = step
+
+    def draw(self, surf: pygame.Surface, kit: Kit, *, hover: bool, focus: bool) -> None:
+        super().draw(surf, kit, hover=hover, focus=focus)
+        _, fg, _ = self._colors(kit, hover or focus)
+        text = kit.label("button", f"‹  {self.value()}  ›", fg)
+        surf.blit(text, text.get_rect(midright=(self.rect.right - kit.px(18), self.rect.centery)))
+
+
+class SettingsScreen(PageScreen):
+    """One row per setting; Left and Right change the focused row, as does a click."""
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        s = lambda: self.app.settings  # noqa: E731 - read fresh after every change
+        self.cards = [
+            SettingRow(_("Text size"), lambda: _(VALUE_LABELS[s().text_size]),
+                       self._cycler("text_size", tuple(TEXT_SIZES))),
+            SettingRow(_("Text speed"), lambda: _(VALUE_LABELS[s().text_speed]),
+                       self._cycler("text_speed", tuple(TEXT_SPEEDS))),
+            SettingRow(_("Theme"), lambda: _(VALUE_LABELS[s().theme]), self._cycler("theme", THEMES)),
+            SettingRow(_("Display"),
+                       lambda: _("Full screen") if s().fullscreen else _("Window"),
+                       lambda step: self.app.change_settings(fullscreen=not s().fullscreen)),
+            SettingRow(_("Volume"), lambda: f"{s().volume} %", self._volume),
+        ]  # fmt: skip
+        self.group.set([*self.cards, self.back_button])
+        self.group.focus = 0
+
+    def title(self) -> str:
+        return _("Settings")
+
+    def _cycler(self, name: str, options: tuple[str, ...]):
+        def step(direction: int) -> None:
+            current = getattr(self.app.settings, name)
+            self.app.change_settings(**{name: settings_store.cycle(options, current, direction)})
+
+        return step
+
+    def _volume(self, direction: int) -> None:
+        volume = self.app.settings.volume + direction * VOLUME_STEP
+        if direction > 0 and volume > 100:
+            volume = 0  # a click past the top wraps, so a mouse alone can reach every value
+        self.app.change_settings(volume=max(0, min(100, volume)))
+
+    def key(self, event: pygame.event.Event) -> None:
+        focused = self.group.focused()
+        if isinstance(focused, SettingRow) and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            focused.step(1 if event.key == pygame.K_RIGHT else -1)
+        elif event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            return
+        else:
+            super().key(event)
+
+    def _preview(self):
+        kit = self.kit
+        return kit.layouter.page([kit.block("body", SAMPLE)], self.view.width, kit.palette.paper)
+
+    def layout_content(self) -> None:
+        super().layout_content()
+        extra = self.kit.px(28) + self._preview().height
+        self.scroller.set(self.scroller.content + extra, self.view.height)
+
+    def draw_content(self, surf: pygame.Surface) -> None:
+        if not self.cards:
+            return
+        page = self._preview()
+        top = self.cards[-1].rect.bottom + self.kit.px(28)
+        clip = surf.get_clip()
+        surf.set_clip(self.view)
+        page.draw(surf, pygame.Rect(self.view.x, top, page.width, page.height))
+        surf.set_clip(clip)

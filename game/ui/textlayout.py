@@ -1,0 +1,306 @@
+"""Lays styled text out into lines once per page, renders it once, then reveals and hit-tests it."""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pygame
+
+from game.ui.fonts import Fonts
+from game.ui.theme import Color
+
+_TOKEN = re.compile(r"\S+\s*|\s+")
+# A pangram-like sample for average character width: typical English prose letter frequencies.
+_SAMPLE = "the quick brown fox jumps over a lazy dog, and then, in the evening, rests."
+
+
+@dataclass(frozen=True)
+class Style:
+    face: str
+    px: int
+    color: Color
+    underline: bool = False
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of input text in one style; `term` makes it a codex link."""
+
+    text: str
+    style: Style
+    term: str | None = None
+
+
+Block = tuple[Piece, ...]  # one paragraph
+
+
+@dataclass
+class Run:
+    """Part of one line in one style; `start` counts characters from the top of the page."""
+
+    x: int
+    width: int
+    text: str
+    style: Style
+    term: str | None
+    start: int
+
+
+@dataclass
+class Line:
+    y: int
+    height: int
+    ascent: int
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.runs[0].start if self.runs else 0
+
+    @property
+    def end(self) -> int:
+        return self.runs[-1].start + len(self.runs[-1].text) if self.runs else 0
+
+
+class Page:
+    """Laid-out text: lines, link boxes, and a surface rendered once on first draw."""
+
+    def __init__(self, fonts: Fonts, width: int, lines: list[Line], height: int, bg: Color):
+        self.fonts = fonts
+        self.width = width
+        self.lines = lines
+        self.height = height
+        self.bg = bg
+        self.chars = lines[-1].end if lines else 0
+        self.links: list[tuple[pygame.Rect, str, int]] = [
+            (pygame.Rect(run.x, line.y, run.width, line.height), run.term, run.start)
+            for line in lines
+            for run in line.runs
+            if run.term
+        ]
+        self._surface: pygame.Surface | None = None
+
+    @property
+    def surface(self) -> pygame.Surface:
+        if self._surface is None:
+            self._surface = self._render()
+        return self._surface
+
+    def _render(self) -> pygame.Surface:
+        surf = pygame.Surface((max(1, self.width), max(1, self.height)))
+        surf.fill(self.bg)
+        for line in self.lines:
+            for run in line.runs:
+                font = self.fonts.get(run.style.face, run.style.px)
+                top = line.y + line.ascent - font.get_ascent()
+                text = run.text.rstrip()
+                if text:
+                    surf.blit(font.render(text, True, run.style.color, self.bg), (run.x, top))
+                if run.style.underline:
+                    _underline(surf, font, run, line, text)
+        return surf
+
+    def link_at(self, pos: tuple[int, int], revealed: int | None = None) -> str | None:
+        """The term of the link under a point in page coordinates (only links already shown)."""
+        for rect, term, start in self.links:
+            if rect.collidepoint(pos) and (revealed is None or start < revealed):
+                return term
+        return None
+
+    def line_bottom(self, chars: int) -> int:
+        """The bottom edge of the line holding character number `chars`."""
+        for line in self.lines:
+            if chars <= line.end:
+                return line.y + line.height
+        return self.height
+
+    def draw(
+        self,
+        target: pygame.Surface,
+        view: pygame.Rect,
+        scroll: int = 0,
+        revealed: int | None = None,
+    ) -> None:
+        """Blit the page into `view`, scrolled, showing only the first `revealed` characters."""
+        shown = self.chars if revealed is None else revealed
+        full_bottom, partial = 0, None
+        for line in self.lines:
+            if line.end <= shown:
+                full_bottom = line.y + line.height
+            elif line.start < shown:
+                partial = line
+                break
+            else:
+                break
+        self._blit(target, view, scroll, pygame.Rect(0, 0, self.width, full_bottom))
+        if partial is not None:
+            width = self._prefix_width(partial, shown)
+            area = pygame.Rect(0, partial.y, width, partial.height)
+            self._blit(target, view, scroll, area)
+
+    def _window(self, scroll: int, height: int) -> tuple[int, int]:
+        """The part of the page shown in a view: whole lines only, never half a line."""
+        top = next((ln.y for ln in self.lines if ln.y >= scroll), scroll + height)
+        ends = [ln.y + ln.height for ln in self.lines if ln.y + ln.height <= scroll + height]
+        return top, max(ends, default=top)
+
+    def _blit(self, target: pygame.Surface, view: pygame.Rect, scroll: int, area: pygame.Rect):
+        top, bottom = self._window(scroll, view.height)
+        window = pygame.Rect(0, top, min(self.width, view.width), bottom - top)
+        visible = window.clip(area)
+        if visible.width > 0 and visible.height > 0:
+            target.blit(self.surface, (view.x, view.y + visible.y - scroll), visible)
+
+    def _prefix_width(self, line: Line, shown: int) -> int:
+        for run in line.runs:
+            if run.start + len(run.text) >= shown:
+                font = self.fonts.get(run.style.face, run.style.px)
+                return run.x + font.size(run.text[: shown - run.start])[0]
+        return self.width
+
+
+def _underline(surf: pygame.Surface, font: pygame.font.Font, run: Run, line: Line, text: str):
+    thickness = max(1, run.style.px // 16)
+    y = line.y + line.ascent + max(2, run.style.px // 8)
+    width = font.size(text)[0]
+    pygame.draw.line(surf, run.style.color, (run.x, y), (run.x + width - 1, y), thickness)
+
+
+@dataclass
+class _Unit:
+    """Text that must not be broken: fragments (piece index, text) with no space between them."""
+
+    parts: list[tuple[int, str]]
+    space: str = ""
+
+
+class Layouter:
+    """Builds pages and keeps the recent ones, so a page is laid out once however often drawn."""
+
+    def __init__(self, fonts: Fonts, cache_size: int = 48) -> None:
+        self.fonts = fonts
+        self.cache_size = cache_size
+        self._cache: OrderedDict[tuple, Page] = OrderedDict()
+        self.layouts = 0  # counts real layouts, so tests can see the cache work
+
+    def page(self, blocks: Sequence[Block], width: int, bg: Color, gap: float = 0.6) -> Page:
+        """Lay out paragraphs in `width` pixels; `gap` is the paragraph space in line heights."""
+        key = (tuple(blocks), width, bg, gap)
+        page = self._cache.get(key)
+        if page is not None:
+            self._cache.move_to_end(key)
+            return page
+        page = self._layout(blocks, width, bg, gap)
+        self._cache[key] = page
+        if len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+        return page
+
+    def clear(self) -> None:
+        self._cache.clear()
+
+    def _layout(self, blocks: Sequence[Block], width: int, bg: Color, gap: float) -> Page:
+        self.layouts += 1
+        lines: list[Line] = []
+        y = chars = 0
+        for i, block in enumerate(blocks):
+            if i and lines:
+                y += int(lines[-1].height * gap)
+            new = self._wrap(block, width, y, chars)
+            if new:
+                lines.extend(new)
+                y = new[-1].y + new[-1].height
+                chars = new[-1].end
+        return Page(self.fonts, width, lines, y, bg)
+
+    def _wrap(self, block: Block, width: int, y: int, chars: int) -> list[Line]:
+        lines: list[Line] = []
+        current: list[_Unit] = []
+        x = 0
+        for unit in self._units(block, width):
+            w = self._unit_width(block, unit)
+            if current and x + w > width:
+                lines.append(self._line(block, current, y, chars))
+                y, chars = lines[-1].y + lines[-1].height, lines[-1].end
+                current, x = [], 0
+            current.append(unit)
+            x += w + self._space_width(block, unit)
+        if current:
+            lines.append(self._line(block, current, y, chars))
+        return lines
+
+    def _units(self, block: Block, width: int) -> list[_Unit]:
+        units: list[_Unit] = []
+        glue = False  # True when the last unit ended without a space
+        for index, piece in enumerate(block):
+            for token in _TOKEN.findall(piece.text):
+                word = token.rstrip()
+                space = token[len(word) :]
+                if glue and word:
+                    units[-1].parts.append((index, word))
+                    units[-1].space = space
+                elif word:
+                    units.append(_Unit([(index, word)], space))
+                elif units:
+                    units[-1].space += space
+                glue = bool(units) and not units[-1].space
+        return [piece for unit in units for piece in self._split_long(block, unit, width)]
+
+    def _split_long(self, block: Block, unit: _Unit, width: int) -> list[_Unit]:
+        """A word wider than the line is cut where it must be (rare: URLs, long compounds)."""
+        if len(unit.parts) > 1 or self._unit_width(block, unit) <= width:
+            return [unit]
+        index, word = unit.parts[0]
+        font = self._font(block[index])
+        out: list[_Unit] = []
+        start = 0
+        for end in range(1, len(word) + 1):
+            if font.size(word[start:end])[0] > width and end - 1 > start:
+                out.append(_Unit([(index, word[start : end - 1])]))
+                start = end - 1
+        out.append(_Unit([(index, word[start:])], unit.space))
+        return out
+
+    def _font(self, piece: Piece) -> pygame.font.Font:
+        return self.fonts.get(piece.style.face, piece.style.px)
+
+    def _unit_width(self, block: Block, unit: _Unit) -> int:
+        return sum(self._font(block[i]).size(text)[0] for i, text in unit.parts)
+
+    def _space_width(self, block: Block, unit: _Unit) -> int:
+        if not unit.space:
+            return 0
+        return self._font(block[unit.parts[-1][0]]).size(unit.space)[0]
+
+    def _line(self, block: Block, units: list[_Unit], y: int, chars: int) -> Line:
+        """Merge the units of one line into runs, one per change of piece."""
+        pieces: list[tuple[int, str]] = []
+        for n, unit in enumerate(units):
+            last = n == len(units) - 1
+            for k, (index, text) in enumerate(unit.parts):
+                tail = unit.space if k == len(unit.parts) - 1 and not last else ""
+                if pieces and pieces[-1][0] == index:
+                    pieces[-1] = (index, pieces[-1][1] + text + tail)
+                else:
+                    pieces.append((index, text + tail))
+        fonts = [self._font(block[i]) for i, _ in pieces]
+        ascent = max(f.get_ascent() for f in fonts)
+        height = max(f.get_linesize() for f in fonts)
+        line = Line(y, height, ascent)
+        x = 0
+        for (index, text), font in zip(pieces, fonts, strict=True):
+            piece = block[index]
+            w = font.size(text)[0]
+            line.runs.append(Run(x, w, text, piece.style, piece.term, chars))
+            x += w
+            chars += len(text)
+        return line
+
+
+def measure(fonts: Fonts, face: str, px: int, chars: int) -> int:
+    """The width in pixels of `chars` characters of ordinary prose in this face."""
+    font = fonts.get(face, px)
+    return int(font.size(_SAMPLE)[0] / len(_SAMPLE) * chars)
