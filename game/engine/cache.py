@@ -11,13 +11,12 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import tempfile
 import zlib
 from pathlib import Path
 from typing import Any
 
 from game.engine.model import FORMAT_VERSION
-from game.engine.yamlsrc import YMap, YSeq
+from game.engine.sourcedata import YMap, YSeq
 
 CACHE_VERSION = 2
 
@@ -110,6 +109,8 @@ def read(root: Path) -> dict | None:
 
 def write(root: Path, files: dict[str, Any]) -> None:
     """Store the packed files atomically; a cache that cannot be written is simply skipped."""
+    import tempfile
+
     path = _path_for(root)
     blob = marshal.dumps({"fingerprint": fingerprint(root), "files": files})
     try:

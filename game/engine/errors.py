@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -63,5 +62,7 @@ class SaveError(StoryError):
 
 def suggest(name: str, candidates: Iterable[str]) -> str | None:
     """A 'did you mean' hint naming the closest valid id, if one is close enough."""
+    import difflib  # only when there is a mistake to explain
+
     close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else None

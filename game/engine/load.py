@@ -18,8 +18,8 @@ from game.engine.registry import (
     check_documented_sources,
 )
 from game.engine.scenes import SceneBuilder, build_variables, make_env
+from game.engine.sourcedata import SourceFile, YMap
 from game.engine.structure import check_structure
-from game.engine.yamlsrc import SourceFile, YMap, read_yaml
 
 PERSPECTIVE_FILE = "perspective.yaml"
 
@@ -133,6 +133,8 @@ class _Loader:
             src = SourceFile(path, self._shown(path))
             src.data = cache.unpack(self.cached[src.shown][1])
             return src
+        from game.engine.yamlsrc import read_yaml  # not needed when the cache serves the story
+
         src = read_yaml(path, self._shown(path))
         self.kinds[src.shown] = kind
         self.files.append(src)
@@ -183,9 +185,10 @@ class _Loader:
             return self.result(None)
         self._check_format(meta)
         d = meta.data
+        people = self._everyone(tables["people"], perspectives, meta)
         story = Story(d["id"], d["title"], str(d.get("version", "0")), self.root,
                       tuple(perspectives), scenes, tables["events"], tables["places"],
-                      tables["people"], tables["terms"], tables["sources"],
+                      people, tables["terms"], tables["sources"],
                       d.get("language", "en"), d.get("content_note"), d.get("credits"),
                       d["format"])  # fmt: skip
         result = self.result(story)
@@ -195,6 +198,21 @@ class _Loader:
                     self.packed[src.shown] = cache.pack_file(src.data, False)
             cache.write(self.root, self.packed)
         return result
+
+    def _everyone(self, registry: dict, perspectives: list[Perspective], meta) -> dict:
+        """Documented people and every perspective's characters, in one table by id."""
+        people = dict(registry)
+        for perspective in perspectives:
+            for cid, person in perspective.characters.items():
+                if cid in people:
+                    other = people[cid].perspective
+                    meta.problems.append(Problem(perspective.where[0], *perspective.where[1:],
+                                                 f"character id '{cid}' is also used in "
+                                                 f"perspective '{other}'", "give characters "
+                                                 "ids unique across the story, for example "
+                                                 "with a prefix", "E201"))  # fmt: skip
+                people[cid] = person
+        return people
 
     def _check_format(self, meta: SourceFile) -> None:
         fmt = meta.data.get("format")

@@ -7,7 +7,7 @@ from typing import Any
 
 from game.engine.errors import suggest
 from game.engine.model import Event, Person, Place, Source, Term
-from game.engine.yamlsrc import Pos, SourceFile, YMap
+from game.engine.sourcedata import Pos, SourceFile, YMap
 
 SECTIONS = ("events", "places", "people", "terms", "sources")
 _WHAT = {"events": "event", "places": "place", "people": "person", "terms": "codex term",

@@ -16,8 +16,8 @@ from game.engine.expr import (
 )
 from game.engine.model import Choice, Ending, Scene, TextItem, Variable, Where
 from game.engine.registry import check_ref
+from game.engine.sourcedata import Pos, SourceFile, YMap, YSeq
 from game.engine.text import Paragraph, Part, compile_markup, is_static, render
-from game.engine.yamlsrc import Pos, SourceFile, YMap, YSeq
 
 BUILTIN_VARIABLES = {"museum": "bool"}
 

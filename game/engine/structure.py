@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.engine.errors import suggest
 from game.engine.fastschema import compile_schema
-from game.engine.yamlsrc import Pos, SourceFile, YMap, YSeq
+from game.engine.sourcedata import Pos, SourceFile, YMap, YSeq
 
 if TYPE_CHECKING:  # jsonschema is imported only when a file has mistakes to explain
     from jsonschema.exceptions import ValidationError

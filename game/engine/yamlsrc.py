@@ -15,8 +15,10 @@ except ImportError:  # pragma: no cover - only where libyaml is missing
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 from game.engine.errors import Problem
+from game.engine.sourcedata import Pos, SourceFile, YMap, YSeq
 
-Pos = tuple[int, int]  # 1-based line and column
+__all__ = ["Pos", "SourceFile", "YMap", "YSeq", "read_yaml"]
+
 
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
@@ -42,44 +44,6 @@ class _Loader(_BaseLoader):
         ):
             return _STR
         return super().resolve(kind, value, implicit)
-
-
-class YMap(dict):
-    """A mapping that knows the position of itself, its keys and its values."""
-
-    __slots__ = ("key_pos", "pos", "styles", "val_pos")
-
-    def __init__(self, pos: Pos):
-        super().__init__()
-        self.pos = pos
-        self.key_pos: dict[str, Pos] = {}
-        self.val_pos: dict[str, Pos] = {}
-        self.styles: dict[str, str | None] = {}
-
-
-class YSeq(list):
-    """A list that knows its own position and the position of each item."""
-
-    __slots__ = ("item_pos", "pos", "styles")
-
-    def __init__(self, pos: Pos):
-        super().__init__()
-        self.pos = pos
-        self.item_pos: list[Pos] = []
-        self.styles: list[str | None] = []
-
-
-class SourceFile:
-    """One parsed file: its data plus the problems met while reading it."""
-
-    def __init__(self, path: Path, shown: str):
-        self.path = path
-        self.shown = shown  # the path as printed in messages, relative to the story folder
-        self.data: Any = None
-        self.problems: list[Problem] = []
-
-    def problem(self, pos: Pos, message: str, hint: str | None = None, code: str = "E100"):
-        self.problems.append(Problem(self.shown, pos[0], pos[1], message, hint, code))
 
 
 def read_yaml(path: Path, shown: str) -> SourceFile:
