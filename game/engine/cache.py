@@ -31,9 +31,10 @@ def cache_dir() -> Path:
 
 
 def fingerprint(root: Path) -> list:
-    """Every story file with its size and modification time, plus the engine's versions."""
+    """Every story and translation file with its size and modification time, plus the
+    engine's versions."""
     files = []
-    for path in sorted(root.rglob("*.yaml")):
+    for path in sorted([*root.rglob("*.yaml"), *root.rglob("*.po")]):
         st = path.stat()
         files.append((str(path.relative_to(root)), st.st_size, st.st_mtime_ns))
     return [CACHE_VERSION, FORMAT_VERSION, _engine_stamp(), files]
@@ -45,9 +46,9 @@ def _engine_stamp() -> str:
     return ";".join(f"{p.name}:{p.stat().st_mtime_ns}" for p in sorted(here.glob("*.py")))
 
 
-def _path_for(root: Path) -> Path:
+def _path_for(root: Path, language: str | None) -> Path:
     key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:20]
-    return cache_dir() / f"{key}.marshal"
+    return cache_dir() / f"{key}-{language or 'source'}.marshal"
 
 
 def pack(value: Any) -> Any:
@@ -95,9 +96,9 @@ def unpack_scene(blob: bytes) -> Any:
     return unpack(marshal.loads(zlib.decompress(blob)))
 
 
-def read(root: Path) -> dict | None:
+def read(root: Path, language: str | None = None) -> dict | None:
     """The cached files of `root`, or None when there is no cache or it is stale."""
-    path = _path_for(root)
+    path = _path_for(root, language)
     try:
         blob = marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
@@ -107,11 +108,11 @@ def read(root: Path) -> dict | None:
     return blob.get("files")
 
 
-def write(root: Path, files: dict[str, Any]) -> None:
+def write(root: Path, files: dict[str, Any], language: str | None = None) -> None:
     """Store the packed files atomically; a cache that cannot be written is simply skipped."""
     import tempfile
 
-    path = _path_for(root)
+    path = _path_for(root, language)
     blob = marshal.dumps({"fingerprint": fingerprint(root), "files": files})
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,7 @@ from game.engine.registry import (
 )
 from game.engine.scenes import SceneBuilder, build_variables, make_env
 from game.engine.sourcedata import SourceFile, YMap
+from game.engine.strings import Strings, Translation, TString
 from game.engine.structure import check_structure
 
 PERSPECTIVE_FILE = "perspective.yaml"
@@ -31,38 +32,43 @@ class LoadResult:
     story: Story | None
     problems: list[Problem] = field(default_factory=list)
     files: list[SourceFile] = field(default_factory=list)
+    strings: list[TString] = field(default_factory=list)  # every translatable string met
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def load_story(root: str | Path, use_cache: bool = False) -> Story:
+def load_story(root: str | Path, use_cache: bool = False,
+               translation: Translation | None = None) -> Story:  # fmt: skip
     """The story in `root`, or StoryError listing every problem.
 
     With `use_cache`, a story that loaded cleanly before and has not changed since comes from
-    the validated cache, and its scenes are compiled as they are first reached.
+    the validated cache, and its scenes are compiled as they are first reached. With a
+    `translation`, every player-visible string is replaced by its translation where there is one.
     """
     root = Path(root)
+    language = translation.language if translation else None
     if use_cache and root.is_dir():
-        cached = cache.read(root)
+        cached = cache.read(root, language)
         if cached is not None:
             try:
                 with _collector_paused():
-                    story = _Loader(root, cached).run().story
+                    story = _Loader(root, cached, translation).run().story
                 if story is not None:
                     return story
             except (KeyError, TypeError, ValueError, IndexError, EOFError):
                 pass  # a cache that doesn't fit is rebuilt below from the files themselves
-    result = read_story(root, write_cache=use_cache)
+    result = read_story(root, write_cache=use_cache, translation=translation)
     if result.errors or result.story is None:
         raise StoryError(result.problems)
     return result.story
 
 
-def read_story(root: str | Path, write_cache: bool = False) -> LoadResult:
+def read_story(root: str | Path, write_cache: bool = False,
+               translation: Translation | None = None) -> LoadResult:  # fmt: skip
     """Read and check a story folder; never raises for problems in the content."""
-    loader = _Loader(Path(root))
+    loader = _Loader(Path(root), None, translation)
     loader.write_cache = write_cache
     try:
         with _collector_paused():
@@ -119,8 +125,10 @@ class LazyScenes(Mapping):
 
 
 class _Loader:
-    def __init__(self, root: Path, cached: dict | None = None):
+    def __init__(self, root: Path, cached: dict | None = None,
+                 translation: Translation | None = None):  # fmt: skip
         self.root = root
+        self.strings = Strings(translation)
         self.files: list[SourceFile] = []
         self.loose: list[Problem] = []
         self.cached = cached  # packed files from the validated cache: skip every check
@@ -165,7 +173,7 @@ class _Loader:
             problems += src.problems
         problems.sort(key=lambda p: (p.file, p.line, p.col))
         return LoadResult(story if not any(p.severity == "error" for p in problems) else None,
-                          problems, self.files)  # fmt: skip
+                          problems, self.files, self.strings.found)  # fmt: skip
 
     # -- the whole run
     def run(self) -> LoadResult:
@@ -179,24 +187,25 @@ class _Loader:
                              "create story.yaml (see docs/story-format.md)")  # fmt: skip
         meta = self.read(story_file, "storyFile")
         registries = self._read_history()
-        tables = build_registries(registries)
+        tables = build_registries(registries, self.strings)
         perspectives, scenes = self._read_perspectives(meta, tables)
         if not meta.data:
             return self.result(None)
         self._check_format(meta)
-        d = meta.data
+        d, tr = meta.data, self.strings
         people = self._everyone(tables["people"], perspectives, meta)
-        story = Story(d["id"], d["title"], str(d.get("version", "0")), self.root,
-                      tuple(perspectives), scenes, tables["events"], tables["places"],
-                      people, tables["terms"], tables["sources"],
-                      d.get("language", "en"), d.get("content_note"), d.get("credits"),
-                      d["format"])  # fmt: skip
+        story = Story(d["id"], tr.field(meta, d, "title", "story"), str(d.get("version", "0")),
+                      self.root, tuple(perspectives), scenes, tables["events"], tables["places"],
+                      people, tables["terms"], tables["sources"], d.get("language", "en"),
+                      tr.field(meta, d, "content_note", "story"),
+                      tr.field(meta, d, "credits", "story"), d["format"])  # fmt: skip
         result = self.result(story)
         if self.write_cache and result.story is not None and not self.cached:
             for src in self.files:
                 if src.data is not None:
                     self.packed[src.shown] = cache.pack_file(src.data, False)
-            cache.write(self.root, self.packed)
+            language = self.strings.translation.language if self.strings.translation else None
+            cache.write(self.root, self.packed, language)
         return result
 
     def _everyone(self, registry: dict, perspectives: list[Perspective], meta) -> dict:
@@ -282,7 +291,7 @@ class _Loader:
         people = {**tables["people"], **characters}
         variables = build_variables(src, data)
         builder = SceneBuilder(pid, make_env(variables), tables["terms"], people,
-                               tables["places"], tables["events"])  # fmt: skip
+                               tables["places"], tables["events"], self.strings)  # fmt: skip
         own: list[str] = []
         complete = True
         for path in sorted(folder.glob("*.yaml")):
@@ -295,10 +304,16 @@ class _Loader:
             self._check_starts(pid, src, data, scenes)
         if self.cached is None:
             self._check_endings(pid, [scenes[s] for s in own], owners)
-        return Perspective(pid, data["title"], data["protagonist"], data["start"], variables,
-                           tuple(own), _text(data.get("years")), data.get("blurb"),
-                           data.get("museum_start"), tuple(data.get("warnings") or ()),
-                           characters, data.get("afterword"), (src.shown, *data.pos))  # fmt: skip
+        tr, ctx = self.strings, f"perspective:{pid}"
+        years = data.get("years")
+        if isinstance(years, int):
+            data["years"] = str(years)
+        return Perspective(pid, tr.field(src, data, "title", ctx),
+                           tr.field(src, data, "protagonist", ctx), data["start"], variables,
+                           tuple(own), tr.field(src, data, "years", ctx),
+                           tr.field(src, data, "blurb", ctx), data.get("museum_start"),
+                           tuple(data.get("warnings") or ()), characters,
+                           tr.field(src, data, "afterword", ctx), (src.shown, *data.pos))  # fmt: skip
 
     def _characters(self, pid, src: SourceFile, data: YMap, registry: dict) -> dict:
         table = data.get("characters") or {}
@@ -311,7 +326,7 @@ class _Loader:
                 continue
             if spec.get("kind", "fictional") == "documented":
                 check_documented_sources(src, pos, cid, spec)
-            result[cid] = build_person(cid, spec, pid)
+            result[cid] = build_person(cid, spec, src, self.strings, pid)
         return result
 
     def _scene_file(self, path, builder: SceneBuilder, scenes, owners, own) -> bool:
@@ -378,7 +393,3 @@ class _Loader:
                 src.problem(scene.ending.where[1:], f"duplicate ending id '{eid}' (also in scene "
                             f"'{seen[eid].id}')", "give each ending its own id", "E201")  # fmt: skip
             seen[eid] = scene
-
-
-def _text(value) -> str | None:
-    return None if value is None else str(value)

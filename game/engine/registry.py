@@ -8,6 +8,7 @@ from typing import Any
 from game.engine.errors import suggest
 from game.engine.model import Event, Person, Place, Source, Term
 from game.engine.sourcedata import Pos, SourceFile, YMap
+from game.engine.strings import Strings
 
 SECTIONS = ("events", "places", "people", "terms", "sources")
 _WHAT = {"events": "event", "places": "place", "people": "person", "terms": "codex term",
@@ -79,47 +80,53 @@ def _date(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def build_registries(reg: Registries) -> dict[str, dict]:
+def build_registries(reg: Registries, tr: Strings) -> dict[str, dict]:
     """Model objects for every registry section, checking the links between them."""
-    sources = {k: _source(e) for k, e in reg.ids("sources").items()}
-    places = {k: _place(e) for k, e in reg.ids("places").items()}
-    terms = {k: _term(e) for k, e in reg.ids("terms").items()}
-    people = {k: build_person(e.id, e.data) for k, e in reg.ids("people").items()}
-    events = {k: _event(e) for k, e in reg.ids("events").items()}
+    sources = {k: _source(e, tr) for k, e in reg.ids("sources").items()}
+    places = {k: _place(e, tr) for k, e in reg.ids("places").items()}
+    terms = {k: _term(e, tr) for k, e in reg.ids("terms").items()}
+    people = {k: build_person(e.id, e.data, e.src, tr) for k, e in reg.ids("people").items()}
+    events = {k: _event(e, tr) for k, e in reg.ids("events").items()}
     _check_links(reg, sources, places, terms, people)
     return {"sources": sources, "places": places, "terms": terms, "people": people,
             "events": events}  # fmt: skip
 
 
-def _source(e: Entry) -> Source:
-    d = e.data
-    return Source(e.id, d["title"], d.get("author"), d.get("kind"), _year(d.get("year")),
-                  d.get("url"), d.get("note"))  # fmt: skip
+# Titles of works stay as published; their kind and note are translated.
+def _source(e: Entry, tr: Strings) -> Source:
+    d, ctx = e.data, f"source:{e.id}"
+    return Source(e.id, d["title"], d.get("author"), tr.field(e.src, d, "kind", ctx),
+                  _year(d.get("year")), d.get("url"), tr.field(e.src, d, "note", ctx))  # fmt: skip
 
 
-def _place(e: Entry) -> Place:
-    d = e.data
-    return Place(e.id, d["name"], float(d["lat"]), float(d["lon"]), bool(d.get("fictional")),
-                 d.get("note"))  # fmt: skip
+def _place(e: Entry, tr: Strings) -> Place:
+    d, ctx = e.data, f"place:{e.id}"
+    return Place(e.id, tr.field(e.src, d, "name", ctx), float(d["lat"]), float(d["lon"]),
+                 bool(d.get("fictional")), tr.field(e.src, d, "note", ctx))  # fmt: skip
 
 
-def _term(e: Entry) -> Term:
-    d = e.data
-    return Term(e.id, d["title"], d["text"], _tuple(d.get("see")), _tuple(d.get("sources")))
+def _term(e: Entry, tr: Strings) -> Term:
+    d, ctx = e.data, f"term:{e.id}"
+    return Term(e.id, tr.field(e.src, d, "title", ctx), tr.field(e.src, d, "text", ctx),
+                _tuple(d.get("see")), _tuple(d.get("sources")))  # fmt: skip
 
 
-def build_person(pid: str, d: YMap, perspective: str | None = None) -> Person:
+def build_person(pid: str, d: YMap, src: SourceFile, tr: Strings,
+                 perspective: str | None = None) -> Person:  # fmt: skip
     default_kind = "fictional" if perspective else "documented"
-    return Person(pid, d["name"], d.get("kind", default_kind), d.get("role"), _year(d.get("born")),
-                  _year(d.get("died")), _tuple(d.get("sources")), perspective)  # fmt: skip
+    ctx = f"person:{pid}"
+    return Person(pid, tr.field(src, d, "name", ctx), d.get("kind", default_kind),
+                  tr.field(src, d, "role", ctx), _year(d.get("born")), _year(d.get("died")),
+                  _tuple(d.get("sources")), perspective)  # fmt: skip
 
 
-def _event(e: Entry) -> Event:
-    d = e.data
-    return Event(e.id, d["title"], _date(d["date"]), d["summary"], d.get("place"),
-                 _date(d.get("until")), d.get("when"), _tuple(d.get("people")),
-                 bool(d.get("violent")), _tuple(d.get("sources")), d.get("date_note"),
-                 (e.src.shown, *e.pos))  # fmt: skip
+def _event(e: Entry, tr: Strings) -> Event:
+    d, ctx = e.data, f"event:{e.id}"
+    return Event(e.id, tr.field(e.src, d, "title", ctx), _date(d["date"]),
+                 tr.field(e.src, d, "summary", ctx), d.get("place"), _date(d.get("until")),
+                 tr.field(e.src, d, "when", ctx), _tuple(d.get("people")),
+                 bool(d.get("violent")), _tuple(d.get("sources")),
+                 tr.field(e.src, d, "date_note", ctx), (e.src.shown, *e.pos))  # fmt: skip
 
 
 def _check_links(reg: Registries, sources, places, terms, people) -> None:

@@ -17,6 +17,7 @@ from game.engine.expr import (
 from game.engine.model import Choice, Ending, Scene, TextItem, Variable, Where
 from game.engine.registry import check_ref
 from game.engine.sourcedata import Pos, SourceFile, YMap, YSeq
+from game.engine.strings import Strings
 from game.engine.text import Paragraph, Part, compile_markup, is_static, render
 
 BUILTIN_VARIABLES = {"museum": "bool"}
@@ -56,8 +57,10 @@ class SceneBuilder:
     """Compiles the scenes of one perspective; problems go to each scene's file."""
 
     def __init__(self, perspective: str, env: Env, terms: dict, people: dict, places: dict,
-                 events: dict):  # fmt: skip
+                 events: dict, strings: Strings | None = None):  # fmt: skip
         self.perspective, self.env = perspective, env
+        self.strings = strings or Strings()
+        self._paragraphs = 0  # numbers the paragraphs of the scene being built
         self.terms, self.people, self.places, self.events = terms, people, places, events
         self.scene_refs: list[tuple[SourceFile, Pos, str, str]] = []  # for goto/seen checks
         # The same condition ('not museum', 'debt > 0') recurs across scenes; compiled
@@ -129,6 +132,23 @@ class SceneBuilder:
                 self._scene_refs(src, pos, style, part.scene_refs)
         return parts
 
+    def translated_markup(self, src: SourceFile, pos: Pos, style, text: str, context: str):
+        """Compile the English (reporting its mistakes), then the translation when there is one.
+
+        A translation whose markup does not compile falls back to the English: a player never
+        meets a broken page, and `check` reports the translation's mistake to the translator.
+        """
+        parts = self.markup(src, pos, style, text)
+        translated = self.strings.text(context, text, src.shown, pos[0])
+        if translated is text or parts is None:
+            return parts
+        try:
+            own = compile_markup(translated, self.env)
+        except ExprError:
+            return parts
+        links_ok = all(p.term in self.terms for p in own if hasattr(p, "term"))
+        return own if links_ok else parts
+
     def _static(self, parts: tuple[Part, ...]) -> Paragraph | None:
         """Text without values is rendered here once, not on every visit."""
         if not is_static(parts) or any(getattr(p, "term", "") not in self.terms for p in parts
@@ -143,10 +163,12 @@ class SceneBuilder:
     # -- scenes
     def scene(self, src: SourceFile, sid: str, data: YMap, pos: Pos) -> Scene:
         self._links(src, data)
-        text = self._text(src, data.get("text"), data, "text", ())
+        self._paragraphs = 0
+        text = self._text(src, sid, data.get("text"), data, "text", ())
         choices = self._choices(src, sid, data.get("choices"))
-        ending = self._ending(src, data.get("ending"))
-        return Scene(sid, self.perspective, data["title"], tuple(text), tuple(choices), ending,
+        ending = self._ending(src, sid, data.get("ending"))
+        title = self.strings.field(src, data, "title", f"scene:{sid}")
+        return Scene(sid, self.perspective, title, tuple(text), tuple(choices), ending,
                      _date(data.get("date")), data.get("place"), data.get("event"),
                      tuple(data.get("people") or ()), tuple(data.get("warnings") or ()),
                      (src.shown, *pos))  # fmt: skip
@@ -161,10 +183,12 @@ class SceneBuilder:
             for i, ref in enumerate(people):
                 check_ref(src, people.item_pos[i], "people", ref, self.people)
 
-    def _text(self, src, value, owner, key, conds: tuple) -> list[TextItem]:
+    def _text(self, src, sid: str, value, owner, key, conds: tuple) -> list[TextItem]:
         if isinstance(value, str):
             pos, style = _value_pos(owner, key)
-            parts = self.markup(src, pos, style, value)
+            self._paragraphs += 1
+            context = f"scene:{sid}:text:{self._paragraphs}"
+            parts = self.translated_markup(src, pos, style, value, context)
             if parts is None:
                 return []
             return [TextItem(parts, conds, (src.shown, *pos), self._static(parts))]
@@ -173,11 +197,11 @@ class SceneBuilder:
             return items
         for i, item in enumerate(value):
             if isinstance(item, str):
-                items += self._text(src, item, value, i, conds)
+                items += self._text(src, sid, item, value, i, conds)
             elif isinstance(item, dict):
                 cond = self.condition(src, item)
                 inner = conds + ((cond,) if cond else ())
-                items += self._text(src, item.get("text"), item, "text", inner)
+                items += self._text(src, sid, item.get("text"), item, "text", inner)
         return items
 
     def _choices(self, src: SourceFile, sid: str, value) -> list[Choice]:
@@ -191,12 +215,13 @@ class SceneBuilder:
                 src.problem(data.val_pos.get("id", data.pos), f"duplicate choice id '{cid}'",
                             "give each choice of a scene its own id", "E302")  # fmt: skip
             seen_ids[cid] = data.pos
-            choices.append(self._choice(src, cid, data))
+            choices.append(self._choice(src, sid, cid, data))
         return choices
 
-    def _choice(self, src: SourceFile, cid: str, data: YMap) -> Choice:
+    def _choice(self, src: SourceFile, sid: str, cid: str, data: YMap) -> Choice:
         pos, style = _value_pos(data, "text")
-        parts = self.markup(src, pos, style, data.get("text", "")) or ()
+        context = f"scene:{sid}:choice:{cid}"
+        parts = self.translated_markup(src, pos, style, data.get("text", ""), context) or ()
         goto = data.get("goto")
         if isinstance(goto, str) and goto:  # an empty goto was reported as missing already
             self.scene_refs.append((src, data.val_pos["goto"], goto, "goto"))
@@ -204,23 +229,19 @@ class SceneBuilder:
                       self.effects(src, data), bool(data.get("once")), bool(data.get("fallback")),
                       (src.shown, *data.pos), self._static(parts))  # fmt: skip
 
-    def _ending(self, src: SourceFile, data) -> Ending | None:
+    def _ending(self, src: SourceFile, sid: str, data) -> Ending | None:
         if not isinstance(data, dict):
             return None
-        return Ending(data["id"], data["title"], _paragraphs(data.get("epilogue")),
-                      _paragraphs(data.get("history")), (src.shown, *data.pos))  # fmt: skip
+        ctx, tr = f"scene:{sid}:ending", self.strings
+        return Ending(data["id"], tr.field(src, data, "title", ctx),
+                      tr.paragraphs(src, data, "epilogue", ctx),
+                      tr.paragraphs(src, data, "history", ctx), (src.shown, *data.pos))  # fmt: skip
 
 
 def _value_pos(owner, key) -> tuple[Pos, str | None]:
     if isinstance(owner, YMap):
         return owner.val_pos.get(key, owner.pos), owner.styles.get(key)
     return owner.item_pos[key], owner.styles[key]
-
-
-def _paragraphs(value) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    return tuple(value or ())
 
 
 def _date(value) -> str | None:
