@@ -29,7 +29,7 @@ COLD_START = """
 from pathlib import Path
 from game.engine import load_story
 from game.ui.app import App
-app = App(load_story(Path({story!r})), size=(1280, 720))
+app = App(load_story(Path({story!r}), use_cache=True), size=(1280, 720))
 app.pump()
 assert app.frames == 1
 """

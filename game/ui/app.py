@@ -304,7 +304,7 @@ def main(argv: list[str]) -> int:
     """Open the window and play until the player quits; 1 if the story cannot be loaded."""
     args = parse_args(argv)
     try:
-        story = load_story(args.story or default_story_dir())
+        story = load_story(args.story or default_story_dir(), use_cache=True)
     except StoryError as exc:
         print(exc)
         return 1
