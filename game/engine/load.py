@@ -54,21 +54,25 @@ def load_story(root: str | Path, use_cache: bool = False,
         if cached is not None:
             try:
                 with _collector_paused():
-                    story = _Loader(root, cached, translation).run().story
+                    loader = _Loader(root, cached, translation)
+                    loader.strings.collect = False
+                    story = loader.run().story
                 if story is not None:
                     return story
             except (KeyError, TypeError, ValueError, IndexError, EOFError):
                 pass  # a cache that doesn't fit is rebuilt below from the files themselves
-    result = read_story(root, write_cache=use_cache, translation=translation)
+    result = read_story(root, write_cache=use_cache, translation=translation, collect_strings=False)
     if result.errors or result.story is None:
         raise StoryError(result.problems)
     return result.story
 
 
 def read_story(root: str | Path, write_cache: bool = False,
-               translation: Translation | None = None) -> LoadResult:  # fmt: skip
+               translation: Translation | None = None,
+               collect_strings: bool = True) -> LoadResult:  # fmt: skip
     """Read and check a story folder; never raises for problems in the content."""
     loader = _Loader(Path(root), None, translation)
+    loader.strings.collect = collect_strings
     loader.write_cache = write_cache
     try:
         with _collector_paused():

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from game.engine.expr import StoryRuntimeError
 from game.engine.model import Choice, Ending, Perspective, Scene, Story
@@ -14,17 +13,13 @@ from game.engine.state import Step, Undo
 from game.engine.text import Paragraph, Span, render
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+class Option(NamedTuple):
     """A choice as offered now: its number on screen, its shown text, and the choice itself."""
 
     number: int
     spans: tuple[Span, ...]
     choice: Choice
-
-    @property
-    def text(self) -> str:
-        return "".join(s.text for s in self.spans)
+    text: str  # the spans as plain text
 
 
 class Playthrough:
@@ -173,8 +168,11 @@ class Playthrough:
                 (fallback if choice.fallback else normal).append(choice)
         offered = normal or fallback
         term_title = self.story.term_title
-        return [Option(i + 1, (c.static or render(c.parts, self, term_title)).spans, c)
-                for i, c in enumerate(offered)]  # fmt: skip
+        options = []
+        for i, choice in enumerate(offered):
+            shown = choice.static or render(choice.parts, self, term_title)
+            options.append(Option(i + 1, shown.spans, choice, shown.text))
+        return options
 
     # -- the Context protocol for compiled expressions
     def chance(self, p: float) -> bool:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 _ABSENT = None  # a visit count of None in an undo record: the scene had never been visited
 
 
-@dataclass(frozen=True, slots=True)
-class Undo:
+class Undo(NamedTuple):
     """What one choice changed, as it was before: enough to step back exactly, in O(1).
 
     Keeping the old values of only what changed (rather than a copy of the whole state per
@@ -29,8 +27,7 @@ class Undo:
                 "once_added": self.once_added}  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
     """One choice taken: the page the reader saw, what they chose, and how to undo it."""
 
     turn: int

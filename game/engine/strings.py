@@ -36,12 +36,14 @@ class Translation(Protocol):
 class Strings:
     """Records strings as the loader meets them and returns their translation, if any."""
 
-    def __init__(self, translation: Translation | None = None):
+    def __init__(self, translation: Translation | None = None, collect: bool = True):
         self.translation = translation
+        self.collect = collect  # playing needs no list of strings: it costs memory
         self.found: list[TString] = []
 
     def text(self, context: str, value: str, file: str, line: int) -> str:
-        self.found.append(TString(context, value, file, line))
+        if self.collect:
+            self.found.append(TString(context, value, file, line))
         if self.translation is not None:
             translated = self.translation.lookup(context, value)
             if translated:

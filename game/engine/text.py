@@ -5,21 +5,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from game.engine.expr import Compiled, Context, Env, ExprError, compile_expression
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+# Spans and paragraphs are made for every page a reader turns: named tuples build several
+# times faster than frozen dataclasses, and are just as immutable.
+class Span(NamedTuple):
     """A run of text; `term` is the codex term id when the run is a link."""
 
     text: str
     term: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """One paragraph as shown: spans of plain text and links, and the whole as plain text."""
 
     spans: tuple[Span, ...]
