@@ -22,6 +22,12 @@ class Option(NamedTuple):
     text: str  # the spans as plain text
 
 
+def once_key(scene_id: str, choice_id: str) -> str:
+    """How a used once-only choice is remembered: explicit choice ids are unique only within
+    their scene, so the scene is part of the key."""
+    return f"{scene_id}/{choice_id}"
+
+
 class Playthrough:
     """One run through a perspective. Clients read the page and call choose(); nothing else."""
 
@@ -84,7 +90,8 @@ class Playthrough:
         option = self._options[index]
         choice = option.choice
         writes = choice.effects.writes if choice.effects else ()
-        once_added = choice.id if choice.once and choice.id not in self.used_once else None
+        key = once_key(self.scene.id, choice.id)
+        once_added = key if choice.once and key not in self.used_once else None
         undo = Undo(self.scene.id, self._entry_rng, {n: self.vars[n] for n in writes},
                     choice.goto, self.visits.get(choice.goto), once_added)  # fmt: skip
         self.steps.append(self._step(option, undo))
@@ -162,7 +169,7 @@ class Playthrough:
     def _offer(self) -> list[Choice]:
         normal, fallback = [], []
         for choice in self.scene.choices:
-            if choice.once and choice.id in self.used_once:
+            if choice.once and once_key(self.scene.id, choice.id) in self.used_once:
                 continue
             if choice.condition is None or choice.condition.fn(self):
                 (fallback if choice.fallback else normal).append(choice)

@@ -1,0 +1,28 @@
+"""What every authoring command shares: the story argument, and loading it or saying why not."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TextIO
+
+from game.engine import StoryError, load_story
+from game.engine.model import Story
+from game.paths import default_story_dir
+
+
+def add_story_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("story", nargs="?", type=Path, help="the story folder (default: story)")
+
+
+def story_root(args: argparse.Namespace) -> Path:
+    return args.story or default_story_dir()
+
+
+def load_or_explain(args: argparse.Namespace, out: TextIO) -> Story | None:
+    """The story named by `args`, or None after printing every problem that stops it loading."""
+    try:
+        return load_story(story_root(args))
+    except StoryError as exc:
+        out.write(str(exc) + "\n")
+        return None
