@@ -1,4 +1,4 @@
-"""The command line: `python -m game [play|check|tty|screenshots …]`."""
+"""The command line: `python -m game [play|check|tty|walk|plans|graph|new|screenshots …]`."""
 
 from __future__ import annotations
 
@@ -11,8 +11,17 @@ COMMANDS = {
     "play": ("game.ui.app", "play the game in a window (the default)"),
     "check": ("game.authoring.check", "check a story and list every problem"),
     "tty": ("game.authoring.tty", "play in the terminal with numbered choices"),
+    "walk": ("game.authoring.walk", "play automatically (random or exhaustive) and report"),
+    "plans": ("game.authoring.plans", "replay the recorded plans in story/plans"),
+    "graph": ("game.authoring.graph", "draw the story map as Graphviz DOT or Mermaid"),
+    "new": ("game.authoring.scaffold", "start a new perspective or scene file from a template"),
+    "i18n": ("game.authoring.i18n_cli", "translation catalogues: extract, update, init, stats"),
     "screenshots": ("game.ui.screenshots", "write a PNG of every screen"),
+    "kiosk": ("game.kiosk.main", "run the museum kiosk (full screen, supervised)"),
+    "stats": ("game.kiosk.stats_cli", "the kiosk's visit statistics; --csv FILE exports them"),
 }
+# Modules that parse their own arguments with main(argv) (they import pygame, so only when run).
+SELF_PARSING = ("game.ui", "game.kiosk.main")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _arguments(module: str, parser: argparse.ArgumentParser) -> None:
-    if module.startswith("game.ui"):
+    if module.startswith(SELF_PARSING):
         # The UI modules import pygame; their arguments are parsed by themselves.
         parser.add_argument("rest", nargs=argparse.REMAINDER)
         return
@@ -37,6 +46,6 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser().parse_args(argv or ["play"])
     module = importlib.import_module(args.module)
-    if args.module.startswith("game.ui"):
+    if args.module.startswith(SELF_PARSING):
         return int(module.main(args.rest) or 0)
     return int(module.run(args) or 0)

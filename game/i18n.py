@@ -1,23 +1,78 @@
-"""The one translation function every user-interface string passes through (gettext style)."""
+"""The one translation function every user-interface string passes through (gettext style).
+
+Catalogues are the .po files in game/locales/<language>/LC_MESSAGES/voices.po, read with Babel
+when a language is chosen: there is no compile step. A string missing from a catalogue, or
+marked fuzzy there, is shown in English.
+"""
 
 from __future__ import annotations
 
 import gettext
+import io
 from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.messages.mofile import write_mo
+
+from game.po import read_catalog
 
 LOCALE_DIR = Path(__file__).parent / "locales"
 DOMAIN = "voices"
+SOURCE_LANGUAGE = "en"
+
+# Each language is offered in its own name (never with a flag).
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "ru": "Русский", "uz": "Oʻzbekcha"}
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
+_language = SOURCE_LANGUAGE
 
 
-def set_language(language: str | None) -> None:
-    """Use the catalogue game/locales/<language>/LC_MESSAGES/voices.mo; English when absent."""
-    global _translation
-    if not language or language == "en":
-        _translation = gettext.NullTranslations()
-        return
-    _translation = gettext.translation(DOMAIN, LOCALE_DIR, [language], fallback=True)
+def catalog_path(language: str, folder: Path = LOCALE_DIR) -> Path:
+    return folder / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def available_languages(folder: Path = LOCALE_DIR) -> list[str]:
+    """English first, then every language with an interface catalogue, in code order."""
+    found = sorted(p.parent.parent.name for p in folder.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    return [SOURCE_LANGUAGE, *(code for code in found if code != SOURCE_LANGUAGE)]
+
+
+def language_name(code: str) -> str:
+    """The language's name in itself: 'Русский' for ru."""
+    if code in LANGUAGE_NAMES:
+        return LANGUAGE_NAMES[code]
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name(code.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return code
+    return (name or code)[:1].upper() + (name or code)[1:]
+
+
+def load_translations(language: str, folder: Path = LOCALE_DIR) -> gettext.NullTranslations:
+    """The interface catalogue of `language` as gettext translations; English when absent."""
+    path = catalog_path(language, folder)
+    if language == SOURCE_LANGUAGE or not path.is_file():
+        return gettext.NullTranslations()
+    buffer = io.BytesIO()
+    write_mo(buffer, read_catalog(path, language))  # leaves out fuzzy and empty entries
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def use_language(language: str | None) -> str:
+    """Show the interface in `language` from now on; returns the language now in use."""
+    global _translation, _language
+    language = language or SOURCE_LANGUAGE
+    _translation = load_translations(language)
+    _language = language if isinstance(_translation, gettext.GNUTranslations) else SOURCE_LANGUAGE
+    return _language
+
+
+set_language = use_language  # the name the first callers used
+
+
+def current_language() -> str:
+    return _language
 
 
 def _(message: str) -> str:
@@ -28,6 +83,11 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Translate a string whose form depends on a number."""
     return _translation.ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """Translate a string that needs a context to be told apart (a month inside a date)."""
+    return _translation.pgettext(context, message)
 
 
 def N_(message: str) -> str:

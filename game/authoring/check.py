@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from game.authoring.i18n_check import coverage_report, translation_problems
+from game.authoring.lint import lint
 from game.engine import Problem, read_story
 from game.paths import default_story_dir
 
@@ -30,14 +32,19 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
         out.write("\n")
     else:
         print_problems(problems, out)
+        out.write(coverage_report(root))
         out.write(_summary(root, errors, warnings) + "\n")
     failed = errors > 0 or (args.strict and warnings > 0)
     return 1 if failed else 0
 
 
 def collect_problems(root: Path) -> list[Problem]:
-    """Everything the loader finds (the linter adds its rules here)."""
-    return read_story(root).problems
+    """Everything the loader finds and, once the story loads, every lint rule's findings."""
+    result = read_story(root)
+    if result.story is None:  # lint rules need a whole story; fix the loader's errors first
+        return result.problems
+    problems = result.problems + lint(result.story) + translation_problems(root)
+    return sorted(problems, key=lambda p: (p.file, p.line, p.col, p.code))
 
 
 def print_problems(problems: list[Problem], out: TextIO) -> None:

@@ -8,37 +8,66 @@ import textwrap
 from pathlib import Path
 from typing import TextIO
 
-from game.engine import StoryError, load_story
+from game.authoring import plans
+from game.authoring.command import add_story_argument, load_or_explain
+from game.engine.expr import StoryRuntimeError
 from game.engine.runtime import Playthrough
-from game.paths import default_story_dir
 
 HELP = "Type a number to choose, 'b' to go back one choice, 'q' to quit."
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("story", nargs="?", type=Path, help="the story folder (default: story)")
+    add_story_argument(parser)
     parser.add_argument("--perspective", help="perspective id (default: ask)")
     parser.add_argument("--seed", type=int, default=None, help="random seed, for repeatable runs")
     parser.add_argument("--museum", action="store_true", help="play the short museum path")
     parser.add_argument("--width", type=int, default=78, help="wrap text at this width")
+    parser.add_argument("--replay", type=Path, metavar="FILE",
+                        help="play a plan's choices first (from 'plans' or 'walk'), then go on")  # fmt: skip
+    parser.add_argument("--record", type=Path, metavar="FILE",
+                        help="write the choices you make as a plan file when you stop")  # fmt: skip
 
 
 def run(args: argparse.Namespace, inp: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
-    try:
-        story = load_story(args.story or default_story_dir())
-    except StoryError as exc:
-        out.write(str(exc) + "\n")
+    story = load_or_explain(args, out)
+    if story is None:
         return 1
     player = TerminalPlayer(inp, out, args.width)
+    try:
+        pt = _begin(story, args, player)
+        if pt is None or isinstance(pt, int):
+            return pt or 0
+        code = player.play(pt)
+    except StoryRuntimeError as exc:
+        out.write(f"runtime error: {exc}\n")
+        return 1
+    except plans.PlanError as exc:
+        out.write(f"{exc}\n")
+        return 2
+    if args.record:
+        args.record.write_text(plans.record(pt, args.record.stem).to_yaml(
+            "recorded with: python -m game tty --record"), "utf-8")  # fmt: skip
+        out.write(f"(Recorded {pt.turn} choice(s) to {args.record}.)\n")
+    return code
+
+
+def _begin(story, args: argparse.Namespace, player: TerminalPlayer) -> Playthrough | int | None:
+    """The playthrough to play: from a plan, or a fresh one (None: the player quit; int: error)."""
+    if args.replay:
+        plan = plans.load_plan(args.replay)
+        player.planned = list(plan.choices)
+        if plan.perspective not in {p.id for p in story.perspectives}:
+            player.say(f"unknown perspective '{plan.perspective}' in {args.replay}")
+            return 2
+        return plans.begin(story, plan)
     pid = args.perspective or player.pick_perspective(story)
     if pid is None:
-        return 0
+        return None
     if pid not in {p.id for p in story.perspectives}:
-        out.write(f"unknown perspective '{pid}'; the story has: "
-                  + ", ".join(p.id for p in story.perspectives) + "\n")  # fmt: skip
+        player.say(f"unknown perspective '{pid}'; the story has: "
+                   + ", ".join(p.id for p in story.perspectives))  # fmt: skip
         return 2
-    pt = Playthrough.start(story, pid, seed=args.seed, museum=args.museum)
-    return player.play(pt)
+    return Playthrough.start(story, pid, seed=args.seed, museum=args.museum)
 
 
 class TerminalPlayer:
@@ -46,6 +75,7 @@ class TerminalPlayer:
 
     def __init__(self, inp: TextIO, out: TextIO, width: int):
         self.inp, self.out, self.width = inp, out, width
+        self.planned: list[str] = []  # choices still to replay from a plan, by their text
 
     def say(self, text: str = "", indent: str = "") -> None:
         lines = textwrap.wrap(text, self.width, initial_indent=indent, subsequent_indent=indent)
@@ -101,6 +131,8 @@ class TerminalPlayer:
         options = pt.choices()
         for option in options:
             self.say(option.text, f"  {option.number}. ")
+        if self.planned:
+            return self.replay_turn(pt)
         while True:
             answer = self.ask("> ")
             if answer is None or answer == "q":
@@ -112,6 +144,18 @@ class TerminalPlayer:
                 pt.choose(int(answer) - 1)
                 return True
             self.say(HELP)
+
+    def replay_turn(self, pt: Playthrough) -> bool:
+        wanted = self.planned.pop(0)
+        index = plans.find_option(pt.choices(), wanted)
+        if index is None:
+            self.say(f"(The plan wants '{wanted}', which is not offered here: the replay stops, "
+                     "and you play on.)")  # fmt: skip
+            self.planned = []
+            return self.take_turn(pt)
+        self.say(f"> {index + 1}  (replayed)")
+        pt.choose(index)
+        return True
 
     def show_ending(self, pt: Playthrough) -> None:
         ending = pt.ending

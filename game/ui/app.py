@@ -13,14 +13,16 @@ import pygame
 
 from game import profile as profile_store
 from game import settings as settings_store
-from game.engine import StoryError, load_story
+from game.engine import StoryError
 from game.engine.model import Story
-from game.i18n import set_language
+from game.i18n import use_language
 from game.paths import default_story_dir
 from game.settings import Settings
+from game.story_i18n import load_story_in
 from game.ui.fonts import Fonts, TextCache
 from game.ui.kit import DESIGN_SIZE, Kit
 from game.ui.ornament import draw_backdrop, draw_panel
+from game.ui.reload import LiveReload
 from game.ui.screen import Screen
 from game.ui.session import Session
 from game.ui.textlayout import Layouter
@@ -57,8 +59,8 @@ class App:
         self.settings = settings_store.load()
         self.profile = profile_store.load()
         self.session: Session | None = None
-        set_language(self.settings.language)
-        self.window = pygame.Window(story.title, clamp_size(size), resizable=True)
+        use_language(self.settings.language)
+        self.window = pygame.Window(story.title, clamp_size(size), **self.window_options())
         self.window.minimum_size = MIN_SIZE
         self.window.maximum_size = MAX_SIZE
         fonts = Fonts()
@@ -70,12 +72,21 @@ class App:
         self.running = True
         self.dirty = True
         self.frames = 0
+        self.live = None  # game.ui.reload.LiveReload when the story folder is watched
         self._apply(self.settings)
         self._sync_size()
         pygame.event.clear()  # nothing from before this window existed is meant for it
+        self.push(self.root_screen())
+
+    def window_options(self) -> dict[str, bool]:
+        """How the window is made (a kiosk's has no frame: it cannot be changed afterwards)."""
+        return {"resizable": True}
+
+    def root_screen(self) -> Screen:
+        """The bottom of the stack, where home() returns (the kiosk puts its attract screen here)."""
         from game.ui.screens.title import TitleScreen  # screens import the app's types
 
-        self.push(TitleScreen(self))
+        return TitleScreen(self)
 
     # -- the screen stack
     @property
@@ -120,9 +131,28 @@ class App:
     def change_settings(self, **changes: Any) -> None:
         """Apply and persist new settings; the open screens reflow at once."""
         new = dataclasses.replace(self.settings, **changes)
-        settings_store.save(new)
+        self.save_settings(new)
+        language = new.language != self.settings.language
         self._apply(new)
+        if language:
+            self.switch_language(new.language)
         self._relayout()
+
+    def save_settings(self, new: Settings) -> None:
+        """Keep the settings for next time (a kiosk keeps them for one visit only)."""
+        settings_store.save(new)
+
+    def switch_language(self, language: str) -> None:
+        """Interface and story in `language`; the playthrough and every open screen carry over."""
+        use_language(language)
+        self.story = load_story_in(self.story.root, language)
+        self.window.title = self.story.title
+        if self.session is not None:
+            self.session.retell(self.story)
+        fresh = [screen.renewed() for screen in self.stack]  # built with the new strings
+        self._callbacks = {id(new): self._callbacks.get(id(old))
+                           for old, new in zip(self.stack, fresh, strict=True)}  # fmt: skip
+        self.stack[:] = fresh
 
     def _apply(self, new: Settings) -> None:
         if new.fullscreen != self.settings.fullscreen or new.fullscreen:
@@ -187,6 +217,8 @@ class App:
             self.draw()
 
     def update(self) -> bool:
+        if self.live is not None:
+            self.live.tick()
         now = self.clock()
         return any([screen.update(now) for screen in self.stack[self._first_drawn() :]])
 
@@ -252,6 +284,8 @@ class App:
     def _key(self, event: pygame.event.Event) -> None:
         if event.key == pygame.K_F11:
             self.change_settings(fullscreen=not self.settings.fullscreen)
+        elif event.key == pygame.K_F5 and self.live is not None:
+            self.live.now()
         else:
             self.screen.key(event)
         self.redraw()
@@ -279,12 +313,16 @@ class App:
     # -- sessions
     def start_session(self, session: Session) -> None:
         """Begin playing `session`: the stack becomes title → scene."""
-        from game.ui.screens.scene import SceneScreen
-
         self.session = session
         del self.stack[1:]
         self._callbacks = {id(self.stack[0]): None}
-        self.push(SceneScreen(self))
+        self.push(self.scene_screen())
+
+    def scene_screen(self) -> Screen:
+        """The screen that plays the session (the kiosk's drops saving and the pause menu)."""
+        from game.ui.screens.scene import SceneScreen
+
+        return SceneScreen(self)
 
 
 def _event_size(event: pygame.event.Event) -> tuple[int, int]:
@@ -304,12 +342,13 @@ def main(argv: list[str]) -> int:
     """Open the window and play until the player quits; 1 if the story cannot be loaded."""
     args = parse_args(argv)
     try:
-        story = load_story(args.story or default_story_dir(), use_cache=True)
+        story = load_story_in(args.story or default_story_dir(), settings_store.load().language)
     except StoryError as exc:
         print(exc)
         return 1
     width, _, height = args.size.partition("x")
     app = App(story, size=(int(width), int(height)))
+    app.live = LiveReload(app, args.story or default_story_dir())
     try:
         return app.run()
     finally:

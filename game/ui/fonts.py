@@ -62,3 +62,14 @@ class TextCache:
             surf = self.fonts.get(face, px).render(text, True, color, bg)
             self._cache[key] = surf
         return surf
+
+
+def missing_glyphs(face: str, text: str, px: int = 24) -> list[str]:
+    """The characters of `text` the face draws as its 'missing glyph' box (tofu)."""
+    font = Fonts().get(face, px)
+
+    def ink(ch: str) -> bytes:
+        return pygame.image.tobytes(font.render(ch, True, (0, 0, 0), (255, 255, 255)), "RGB")
+
+    tofu = ink("\U0010fffd")  # a private-use character no font draws
+    return [ch for ch in sorted(set(text) - set(" \n\t\u00a0")) if ink(ch) == tofu]

@@ -38,6 +38,7 @@ class Kit:
     scale: float = 1.0
     text_scale: float = 1.0
     size: tuple[int, int] = DESIGN_SIZE
+    min_px: int = 12  # the smallest text drawn (the kiosk raises it to stay readable at 3 m)
 
     def px(self, n: float) -> int:
         """A design-size length in real pixels."""
@@ -46,7 +47,7 @@ class Kit:
     def font_px(self, role: str) -> int:
         _, size, _, scales = ROLES[role]
         factor = self.text_scale if scales else 1.0
-        return max(12, round(size * self.scale * factor))
+        return max(self.min_px, round(size * self.scale * factor))
 
     def style(self, role: str, color: Color | None = None) -> Style:
         face, _, colour, _ = ROLES[role]

@@ -17,6 +17,11 @@ class Screen:
 
     opaque = True  # False for overlays: the screen below is drawn first
 
+    def __new__(cls, *args: Any, **kwargs: Any) -> Screen:
+        screen = super().__new__(cls)
+        screen._made_with = (args, kwargs)  # so renewed() can build it again
+        return screen
+
     def __init__(self, app: App) -> None:
         self.app = app
         self.kit = app.kit
@@ -28,6 +33,13 @@ class Screen:
 
     def on_show(self) -> None:
         """Called when the screen becomes the top again (a screen above it closed)."""
+
+    def renewed(self) -> Screen:
+        """This screen built again from the same arguments (after a language change)."""
+        args, kwargs = self._made_with
+        fresh = type(self)(*args, **kwargs)
+        fresh.group.focus = self.group.focus
+        return fresh
 
     def dismiss(self, result: Any = None) -> None:
         """Close this screen, handing `result` to whoever opened it."""

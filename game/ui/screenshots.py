@@ -110,6 +110,38 @@ def shoot_all(story_dir: Path, out: Path, size: tuple[int, int]) -> list[Path]:
     return written
 
 
+def shoot_languages(story_dir: Path, out: Path, size: tuple[int, int] = (1920, 1080)) -> list[Path]:
+    """The title and the first scene, whole, in every language: lang-<code>-title/scene.png."""
+    import pygame
+
+    from game.engine import load_story
+    from game.i18n import available_languages
+    from game.ui.app import App
+    from game.ui.session import Session
+
+    clock = FakeClock()
+    app = App(load_story(story_dir, use_cache=True), size=size, clock=clock)
+    written: list[Path] = []
+
+    def shot(name: str) -> None:
+        app.redraw()
+        app.pump()
+        written.append(out / f"lang-{name}.png")
+        pygame.image.save(app.window.get_surface(), written[-1])
+
+    for language in available_languages():  # every title before any autosave adds Continue
+        app.change_settings(language=language)
+        shot(f"{language}-title")
+    for language in available_languages():
+        app.change_settings(language=language)
+        first = app.story.perspectives[0].id
+        app.start_session(Session.start(app.story, first, app.profile, clock))
+        app.screen.complete()
+        shot(f"{language}-scene")
+    app.close()
+    return written
+
+
 def _damage_slots(saves) -> None:
     """Slot 2 unreadable and slot 3 from a story that lost its scene, to show how they look."""
     saves.slot_path("2").write_text("{ not json", encoding="utf-8")
@@ -124,6 +156,8 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m game screenshots")
     parser.add_argument("out", type=Path, help="folder for the PNG files")
     parser.add_argument("--story", type=Path, default=None)
+    parser.add_argument("--languages", action="store_true",
+                        help="only the title and a scene in each language, at 1920×1080")  # fmt: skip
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -131,11 +165,12 @@ def main(argv: list[str]) -> int:
     count = 0
     before = os.environ.get("VOT_DATA_DIR")
     try:
-        for size in SIZES:
+        for size in [(1920, 1080)] if args.languages else SIZES:
             # A fresh, private data folder: the player's own saves and settings are never touched.
             with tempfile.TemporaryDirectory() as data:
                 os.environ["VOT_DATA_DIR"] = data
-                count += len(shoot_all(args.story or default_story_dir(), args.out, size))
+                shoot = shoot_languages if args.languages else shoot_all
+                count += len(shoot(args.story or default_story_dir(), args.out, size))
     finally:
         if before is None:
             os.environ.pop("VOT_DATA_DIR", None)

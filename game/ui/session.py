@@ -53,6 +53,10 @@ class Session:
         self.pt.undo(turn)
         self.autosave()
 
+    def retell(self, story: Story) -> None:
+        """Go on with the same playthrough in another copy of the story (another language)."""
+        self.pt = Playthrough.from_json(story, self.pt.to_json())
+
     def save(self, slot: str) -> None:
         saves.write(slot, self.pt, self.played)
 

@@ -23,6 +23,7 @@ def test_settings_survive_a_restart(start_app):
     ui = start_app()
     ui.click("Settings")
     assert isinstance(ui.screen, SettingsScreen)
+    ui.key(pygame.K_DOWN)  # past the language
     ui.key(pygame.K_RIGHT)  # text size: medium -> large
     ui.key(pygame.K_DOWN)
     ui.key(pygame.K_RIGHT, times=3)  # text speed: normal -> fast -> instant -> slow
@@ -30,7 +31,7 @@ def test_settings_survive_a_restart(start_app):
     ui.key(pygame.K_LEFT)  # theme: default -> high contrast
     ui.key(pygame.K_DOWN, times=2)
     ui.key(pygame.K_LEFT, times=3)  # volume 80 -> 50
-    ui.click(ui.screen.cards[3])  # display -> full screen (a click also changes a row)
+    ui.click(ui.screen.cards[4])  # display -> full screen (a click also changes a row)
     saved = settings_store.load()
     assert (saved.text_size, saved.text_speed, saved.theme) == ("large", "slow", "high_contrast")
     assert saved.volume == 50 and saved.fullscreen
@@ -47,6 +48,7 @@ def test_changing_text_size_reflows_the_open_page(ui):
     lines = len(before.lines)
     ui.key(pygame.K_ESCAPE)
     ui.click("Settings")
+    ui.key(pygame.K_DOWN)  # past the language
     ui.key(pygame.K_RIGHT, times=2)  # largest
     assert scene.page is not before  # laid out again at once, under the settings screen
     assert len(scene.page.lines) > lines

@@ -25,6 +25,12 @@ class PageScreen(Screen):
         """The heading, already translated."""
         return ""
 
+    def renewed(self) -> PageScreen:
+        """Built again, scrolled where this one was."""
+        fresh = super().renewed()
+        fresh.scroller.offset = self.scroller.offset
+        return fresh
+
     def panel_width(self) -> int:
         kit = self.kit
         return min(kit.size[0] - kit.px(120), kit.measure() + kit.px(96))

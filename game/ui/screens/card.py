@@ -5,21 +5,12 @@ from __future__ import annotations
 import pygame
 
 from game.engine.model import Scene, Source
-from game.i18n import N_, _
+from game.i18n import _
+from game.labels import kind_label, when_text
 from game.ui.ornament import draw_panel
 from game.ui.screens.base import Overlay
 from game.ui.textlayout import Block
 from game.ui.widgets import Button, Scroller
-
-KIND_LABELS = {
-    "documented": N_("documented: a real person of the time"),
-    "composite": N_("composite: drawn from several real people"),
-    "fictional": N_("fictional"),
-}
-
-
-def kind_label(kind: str) -> str:
-    return _(KIND_LABELS.get(kind, kind))
 
 
 def find_person(story, pid: str):
@@ -151,7 +142,7 @@ class EventCard(CardScreen):
         kit, story, event = self.kit, self.app.story, self.event
         out = [kit.block("ui_muted", _("What really happened")), kit.block("heading", event.title)]
         out.append(
-            kit.block("italic", " · ".join(p for p in (event.when_text, self._place()) if p))
+            kit.block("italic", " · ".join(p for p in (when_text(event), self._place()) if p))
         )
         out.append(kit.block("body", event.summary))
         if event.date_note:

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from game.engine.model import Perspective
 from game.i18n import _
+from game.labels import warnings_text
 from game.ui.kit import Kit
 from game.ui.screens.base import PageScreen
 from game.ui.session import Session
 from game.ui.textlayout import Piece
 from game.ui.widgets import Card
-
-
-def warning_text(tags: tuple[str, ...]) -> str:
-    return _("Content: {tags}").format(tags=", ".join(_(t) for t in tags))
 
 
 class PerspectivesScreen(PageScreen):
@@ -46,7 +43,7 @@ class PerspectivesScreen(PageScreen):
             if p.blurb:
                 out.append(kit.block("body", p.blurb))
             if p.warnings:
-                out.append(kit.block("small", warning_text(p.warnings)))
+                out.append(kit.block("small", warnings_text(p.warnings)))
             return out
 
         return blocks

@@ -6,9 +6,9 @@ import contextlib
 
 import pygame
 
-from game.engine.model import format_date
 from game.engine.text import Paragraph
 from game.i18n import _
+from game.labels import format_date
 from game.ui.kit import Kit
 from game.ui.ornament import draw_rule
 from game.ui.screen import Screen
@@ -72,6 +72,13 @@ class SceneScreen(Screen):
     def pt(self):
         return self.session.pt
 
+    def renewed(self) -> SceneScreen:
+        """The same page in the new language, shown whole, scrolled where it was."""
+        fresh = super().renewed()
+        fresh.enter_page(animate=False)
+        fresh.scroller.offset = self.scroller.offset
+        return fresh
+
     # -- the page
     def enter_page(self, animate: bool) -> None:
         """Show the playthrough's current scene from the top, typing it out if `animate`."""
@@ -116,7 +123,8 @@ class SceneScreen(Screen):
         kit = self.kit
         w, h = kit.size
         pad = kit.px(40)
-        width = min(kit.measure() + 2 * pad, w - 2 * kit.px(190) - kit.px(40))
+        side = max(kit.px(190), self._tools_width() + kit.px(48))  # long labels widen the side
+        width = min(kit.measure() + 2 * pad, w - 2 * side - kit.px(40))
         band = kit.px(14)
         self.panel = pygame.Rect((w - width) // 2, band + kit.px(18), width,
                                  h - 2 * band - kit.px(36))  # fmt: skip
@@ -142,12 +150,18 @@ class SceneScreen(Screen):
     def _layout_tools(self) -> None:
         kit = self.kit
         x = self.panel.right + kit.px(24)
-        width = min(kit.px(170), kit.size[0] - x - kit.px(24))
+        width = min(self._tools_width(), kit.size[0] - x - kit.px(24))
         y = self.panel.y + kit.px(8)
         for button in self.tools.buttons:
             button.fit(kit, width)
             button.rect.topleft = (x, y)
             y += button.rect.height + kit.px(10)
+
+    def _tools_width(self) -> int:
+        """Wide enough for every tool's label on one line (Справочник at the largest text)."""
+        font = self.kit.font("button")
+        widest = max(font.size(b.label)[0] for b in self.tools.buttons)
+        return max(self.kit.px(170), widest + self.kit.px(40))
 
     def _layout_choices(self) -> None:
         kit = self.kit

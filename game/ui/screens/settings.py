@@ -1,4 +1,4 @@
-"""Settings: text size, text speed, theme, full screen and volume; applied and saved at once."""
+"""Settings: language, text size, text speed, theme, full screen and volume; applied at once."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pygame
 
 from game import settings as settings_store
-from game.i18n import N_, _
+from game.i18n import N_, _, available_languages, language_name
 from game.settings import TEXT_SIZES, TEXT_SPEEDS, THEMES, VOLUME_STEP
 from game.ui.kit import Kit
 from game.ui.screens.base import PageScreen
@@ -51,6 +51,8 @@ class SettingsScreen(PageScreen):
         super().__init__(app)
         s = lambda: self.app.settings  # noqa: E731 - read fresh after every change
         self.cards = [
+            SettingRow(_("Language"), lambda: language_name(s().language),
+                       self._cycler("language", tuple(available_languages()))),
             SettingRow(_("Text size"), lambda: _(VALUE_LABELS[s().text_size]),
                        self._cycler("text_size", tuple(TEXT_SIZES))),
             SettingRow(_("Text speed"), lambda: _(VALUE_LABELS[s().text_speed]),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.i18n import _
+from game.labels import when_text
 from game.ui.kit import Kit
 from game.ui.screens.base import PageScreen
 from game.ui.screens.card import EventCard
@@ -32,7 +33,7 @@ class TimelineScreen(PageScreen):
         place = self.app.story.places.get(event.place) if event.place else None
 
         def blocks(kit: Kit):
-            line = " · ".join(p for p in (event.when_text, place.name if place else "") if p)
+            line = " · ".join(p for p in (when_text(event), place.name if place else "") if p)
             return [kit.block("italic", line), kit.block("strong", event.title)]
 
         return blocks

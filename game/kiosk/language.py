@@ -1,0 +1,51 @@
+"""Choosing a language: each one offered, written in its own name and script, without flags."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from game.i18n import N_, language_name, load_translations
+from game.kiosk.pages import MenuScreen, TallButton
+
+CHOOSE = N_("Choose a language")
+
+
+@cache
+def _catalogue(code: str):
+    return load_translations(code)
+
+
+def in_language(code: str, message: str) -> str:
+    """`message` in language `code`, whatever the interface speaks now (English if untranslated)."""
+    return _catalogue(code).gettext(message)
+
+
+def in_each(codes: tuple[str, ...], message: str) -> list[str]:
+    """The message in every language, each distinct line once (an untranslated one is English)."""
+    return list(dict.fromkeys(in_language(code, message) for code in codes))
+
+
+class LanguageScreen(MenuScreen):
+    """One large button per language; the choice sets the interface and the story's language."""
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.cards = [TallButton(language_name(code), self._choose(code))
+                      for code in app.config.languages]  # fmt: skip
+        self.group.set([*self.cards, self.back_button])
+        self.heading = " · ".join(in_each(app.config.languages, CHOOSE))
+
+    def title(self) -> str:
+        kit = self.kit
+        if kit.font("heading").size(self.heading)[0] <= kit.size[0] - kit.px(80):
+            return self.heading
+        return in_language(self.app.language, CHOOSE)  # too many languages for one line
+
+    def _choose(self, code: str):
+        def choose() -> None:
+            self.app.choose_language(code)
+            from game.kiosk.play import KioskPerspectivesScreen
+
+            self.app.push(KioskPerspectivesScreen(self.app))
+
+        return choose

@@ -1,0 +1,195 @@
+"""A visit's play: a session that is never saved, and the player's screens adapted for a kiosk."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine.runtime import Playthrough
+from game.i18n import N_, _
+from game.kiosk.stats import Share
+from game.profile import Profile
+from game.ui.ornament import draw_panel
+from game.ui.screens.dialog import confirm
+from game.ui.screens.ending import EndingScreen
+from game.ui.screens.perspectives import PerspectivesScreen
+from game.ui.screens.scene import SceneScreen
+from game.ui.session import Session
+from game.ui.widgets import Button, Card, Group
+
+KEY_CHOICES = 4  # at most this many "how other visitors chose" lines: the ending must stay short
+TEXT_SIZE_NAMES = {"medium": N_("Medium"), "large": N_("Large"), "largest": N_("Largest")}
+
+
+class VisitProfile(Profile):
+    """What one visitor met (the codex fills as they read); forgotten when the visit ends."""
+
+    def save(self) -> None:
+        """Never written: the next visitor starts with an empty codex."""
+
+
+class KioskSession(Session):
+    """A playthrough that is never saved; each choice and the ending go to the statistics."""
+
+    def __init__(self, pt: Playthrough, clock, stats, stats_id: int) -> None:
+        self.stats, self.stats_id = stats, stats_id
+        self.ended: str | None = None
+        self.offered: dict[int, int] = {}  # turn -> how many choices were offered then
+        super().__init__(pt, VisitProfile(), clock)
+
+    @classmethod
+    def begin(cls, app, perspective: str) -> KioskSession:
+        pt = Playthrough.start(app.story, perspective, museum=app.config.museum)
+        stats_id = app.stats.start(app.language, perspective, app.config.route)
+        return cls(pt, app.clock, app.stats, stats_id)
+
+    def save(self, slot: str) -> None:
+        """No saves in kiosk mode: a visit lives only while the visitor stands there."""
+
+    def choose(self, index: int) -> None:
+        scene, choice = self.pt.scene.id, self.pt.choices()[index].choice.id
+        self.offered[self.pt.turn] = len(self.pt.choices())
+        super().choose(index)
+        self.stats.choice(self.stats_id, scene, choice)
+        if self.pt.is_over:
+            self.stats.ending(self.stats_id, self.pt.perspective.id, self.pt.ending.id)
+            self.finish("ending")
+
+    def finish(self, how: str) -> None:
+        """Record how the visit ended, once (an ending reached stays the reason)."""
+        if self.ended is None:
+            self.ended = how
+            self.stats.end(self.stats_id, how, self.played, self.pt.scene.id)
+
+    def key_choices(self) -> list[tuple[str, str, str]]:
+        """(scene, choice id, text) of the real decisions taken: where two or more were offered."""
+        steps = [s for s in self.pt.steps if self.offered.get(s.turn, 0) >= 2]
+        return [(s.scene_id, s.choice_id, s.choice_text) for s in steps[:KEY_CHOICES]]
+
+
+class KioskPerspectivesScreen(PerspectivesScreen):
+    """Only the perspectives the museum offers; a card starts a visit that is never saved."""
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.cards = [Card(self._blocks(p), self._start(p.id)) for p in app.perspectives()]
+        self.group.set([*self.cards, self.back_button])
+
+    def _start(self, pid: str):
+        return lambda: self.app.start_visit_session(pid)
+
+
+class KioskSceneScreen(SceneScreen):
+    """The scene without saving or the pause menu; a bigger-text button and a way to start over."""
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.size_button = Button(_("Text size"), self.next_text_size, quiet=True)
+        self.tools = Group([
+            Button(_("History"), self.history, quiet=True),
+            Button(_("Codex"), self.codex, quiet=True),
+            self.size_button,
+            Button(_("Start again"), self.start_again, quiet=True),
+        ])  # fmt: skip
+        self.layout()
+
+    def layout(self) -> None:
+        if hasattr(self, "size_button"):
+            self.size_button.note = _(TEXT_SIZE_NAMES[self.app.settings.text_size])
+        super().layout()
+
+    def next_text_size(self) -> None:
+        sizes = list(TEXT_SIZE_NAMES)
+        current = self.app.settings.text_size
+        following = sizes[(sizes.index(current) + 1) % len(sizes)] if current in sizes else sizes[0]
+        self.app.change_settings(text_size=following)
+
+    def start_again(self) -> None:
+        confirm(self.app, _("Start again from the beginning?"),
+                _("The story so far will not be kept."), _("Start again"),
+                self.app.home)  # fmt: skip
+
+    def save(self) -> None:
+        """Nothing to save in a kiosk."""
+
+    def pause(self) -> None:
+        """No pause menu: it would offer Quit."""
+
+    def to_ending(self) -> None:
+        self.app.switch(KioskEndingScreen(self.app))
+
+
+class KioskEndingScreen(EndingScreen):
+    """The ending; beside it, once enough visits are recorded, how other visitors chose."""
+
+    def __init__(self, app) -> None:
+        self.shares: list[Share] | None = None  # layout (run by the base) reads it
+        self.others = pygame.Rect(0, 0, 0, 0)
+        super().__init__(app)
+        self.back_button.label = _("Finish")
+        session = app.session
+        self.shares = app.stats.how_others_chose(
+            session.key_choices(), session.stats_id, app.config.min_sessions
+        )
+        self.layout()
+
+    def panel_width(self) -> int:
+        if not self.shares:
+            return super().panel_width()
+        return int(self.kit.size[0] * 0.56)
+
+    def layout(self) -> None:
+        super().layout()
+        if not self.shares:
+            return
+        kit = self.kit
+        shift = kit.px(40) - self.panel.x  # the story to the left, the figures to the right
+        self.panel.move_ip(shift, 0)
+        self.view.move_ip(shift, 0)
+        x = self.panel.right + kit.px(30)
+        self.others = pygame.Rect(x, self.panel.y, kit.size[0] - kit.px(40) - x, self.panel.height)
+
+    def draw_content(self, surf: pygame.Surface) -> None:
+        super().draw_content(surf)
+        if self.shares:
+            draw_shares(surf, self.others, self.shares, self.kit)
+
+    def choose_another(self) -> None:
+        self.app.offer_perspectives()
+
+
+def draw_shares(surf: pygame.Surface, rect: pygame.Rect, shares: list[Share], kit) -> None:
+    """A panel: each key choice taken, and a bar for the share of visitors who chose the same."""
+    draw_panel(surf, rect, kit)
+    pad = kit.px(24)
+    inner = rect.width - 2 * pad
+    clip = surf.get_clip()
+    surf.set_clip(rect.inflate(-pad, -pad))
+    y = rect.y + pad
+    heading = kit.layouter.page([kit.block("strong", _("How other visitors chose"))], inner,
+                                kit.palette.paper)  # fmt: skip
+    heading.draw(surf, pygame.Rect(rect.x + pad, y, inner, heading.height))
+    y += heading.height + kit.px(14)
+    bar_h = kit.font("heading").get_linesize()
+    for share in shares:
+        text = kit.layouter.page([kit.block("emphasis", f"“{share.text}”")], inner, kit.palette.paper)
+        if y + text.height + bar_h > rect.bottom - pad:
+            break  # only whole entries: the panel shows as many as fit
+        text.draw(surf, pygame.Rect(rect.x + pad, y, inner, text.height))
+        y += text.height + kit.px(6)
+        y = _bar(surf, pygame.Rect(rect.x + pad, y, inner, 0), share, kit) + kit.px(18)
+    surf.set_clip(clip)
+
+
+def _bar(surf: pygame.Surface, row: pygame.Rect, share: Share, kit) -> int:
+    """'75 %' and a bar filled as far; returns the bottom of the row."""
+    label = kit.label("heading", _("{percent} %").format(percent=share.percent))
+    widest = kit.font("heading").size("100 %")[0]  # every bar the same length
+    height = kit.px(18)
+    track = pygame.Rect(row.x, 0, row.width - widest - kit.px(16), height)
+    track.centery = row.y + label.get_height() // 2
+    fill = track.copy()
+    fill.width = round(track.width * share.same / share.reached)
+    pygame.draw.rect(surf, kit.palette.accent, fill, border_radius=height // 2)
+    pygame.draw.rect(surf, kit.palette.muted, track, max(1, kit.px(1.5)), border_radius=height // 2)
+    surf.blit(label, label.get_rect(topright=(row.right, row.y)))
+    return row.y + label.get_height()

@@ -1,0 +1,130 @@
+"""`python -m game.kiosk.screenshots DIR`: the kiosk's screens at 1920×1080, for docs and review."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import random
+import tempfile
+from pathlib import Path
+
+from game.kiosk import config as kiosk_config
+from game.ui.screenshots import FakeClock
+
+SIZE = (1920, 1080)
+EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "kiosk.example.toml"
+
+
+def earlier_visits(stats, story, config, count: int = 60) -> None:
+    """Visits by random readers, so the ending has other visitors to compare with."""
+    from game.engine.runtime import Playthrough
+
+    rng = random.Random(7)
+    ids = config.perspectives or [p.id for p in story.perspectives]
+    for i in range(count):
+        pid = ids[i % len(ids)]
+        pt = Playthrough.start(story, pid, seed=i, museum=config.museum)
+        sid = stats.start(rng.choice(config.languages), pid, config.route)
+        while not pt.is_over and pt.choices():
+            index = rng.randrange(len(pt.choices()))
+            stats.choice(sid, pt.scene.id, pt.choices()[index].choice.id)
+            pt.choose(index)
+        if pt.is_over:
+            stats.ending(sid, pid, pt.ending.id)
+        stats.end(sid, "ending" if pt.is_over else "idle", rng.uniform(120, 500), pt.scene.id)
+
+
+def shoot(story_dir: Path, out: Path, config: kiosk_config.KioskConfig) -> list[Path]:
+    """Walk a visit through the real kiosk app, saving a picture of each screen on the way."""
+    import pygame
+
+    from game.kiosk.app import KioskApp
+    from game.kiosk.stats import Stats
+    from game.kiosk.testscreen import TestScreen
+    from game.story_i18n import load_story_in
+
+    story = load_story_in(story_dir, config.languages[0])
+    stats = Stats()
+    earlier_visits(stats, story, config)
+    clock = FakeClock()
+    app = KioskApp(config, story, stats, size=SIZE, clock=clock)
+    written: list[Path] = []
+
+    def shot(name: str) -> None:
+        app.redraw()
+        app.pump()
+        path = out / f"kiosk-{name}.png"
+        pygame.image.save(app.window.get_surface(), path)
+        written.append(path)
+
+    clock.now += 6.5  # a route half drawn
+    shot("attract")
+    app.screen.pointer_up((960, 540))
+    shot("language")
+    app.screen.cards[0].action()
+    shot("perspectives")
+    app.screen.cards[0].action()
+    clock.now += 30  # the page typed out
+    shot("scene")
+    clock.now = app.idle.last_touch + config.idle_seconds + 6
+    shot("idle-warning")
+    app.idle.touch(clock.now)
+    app.pop(app.screen)
+    while not app.session.pt.is_over and app.session.pt.choices():
+        app.screen.choose(0)
+        clock.now += 60
+        app.idle.touch(clock.now)  # a reader, not a walk-away
+        app.pump()
+    app.screen.to_ending()
+    shot("ending-with-statistics")
+    app.gesture.times.clear()
+    from game.kiosk.staff import PinScreen, StatsScreen
+
+    app.push(PinScreen(app))
+    app.screen.entered = "12"
+    shot("staff-pin")
+    app.screen.entered = config.pin
+    app.screen.submit()
+    shot("staff-menu")
+    app.push(StatsScreen(app))
+    shot("staff-statistics")
+    app.pop()
+    app.push(TestScreen(app))
+    app.screen.touched = {(1, 1), (4, 2), (6, 0)}
+    shot("staff-test-screen")
+    app.close()
+    stats.close()
+    pygame.quit()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    from game.paths import default_story_dir
+
+    parser = argparse.ArgumentParser(prog="python -m game.kiosk.screenshots")
+    parser.add_argument("out", type=Path, help="folder for the PNG files")
+    parser.add_argument("--story", type=Path, default=None)
+    parser.add_argument("--config", type=Path, default=EXAMPLE)
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    config = dataclasses.replace(kiosk_config.load(args.config), fullscreen=False)
+    if args.story:  # another story has other perspectives: offer them all
+        config = dataclasses.replace(config, perspectives=())
+    before = os.environ.get("VOT_DATA_DIR")
+    with tempfile.TemporaryDirectory() as data:
+        os.environ["VOT_DATA_DIR"] = data  # private statistics: the museum's are never touched
+        try:
+            written = shoot(args.story or config.story or default_story_dir(), args.out, config)
+        finally:
+            os.environ.pop("VOT_DATA_DIR") if before is None else os.environ.update(
+                VOT_DATA_DIR=before
+            )
+    print(f"wrote {len(written)} screenshots to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,60 @@
+"""The story in another language: its catalogues in story/locales/<language>/*.po, read at load.
+
+A translation is used only where its English still matches the story (a string edited since
+it was translated shows in English until a translator updates it), and never when fuzzy or
+empty. What has no usable translation falls back to English.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from game.engine import load_story
+from game.engine.model import Story
+from game.po import read_catalog, usable
+
+SOURCE_LANGUAGE = "en"
+
+
+def catalog_dir(root: Path, language: str) -> Path:
+    return Path(root) / "locales" / language
+
+
+class StoryTranslation:
+    """A lookup from (context, English) to the translation, read when first asked."""
+
+    def __init__(self, root: Path, language: str) -> None:
+        self.root = Path(root)
+        self.language = language
+        self._messages: dict[tuple[str, str], str] | None = None
+
+    @property
+    def messages(self) -> dict[tuple[str, str], str]:
+        if self._messages is None:
+            self._messages = {}
+            for path in sorted(catalog_dir(self.root, self.language).glob("*.po")):
+                for message in read_catalog(path, self.language):
+                    if usable(message) and isinstance(message.string, str):
+                        self._messages[(message.context or "", message.id)] = message.string
+        return self._messages
+
+    def lookup(self, context: str, text: str) -> str | None:
+        return self.messages.get((context, text))
+
+
+def story_languages(root: Path) -> list[str]:
+    """English first, then every language with story catalogues."""
+    folder = Path(root) / "locales"
+    found = sorted(p.name for p in folder.glob("*") if p.is_dir() and any(p.glob("*.po")))
+    return [SOURCE_LANGUAGE, *(code for code in found if code != SOURCE_LANGUAGE)]
+
+
+def load_story_in(root: Path, language: str | None, use_cache: bool = True) -> Story:
+    """The story with every string in `language` where translated; StoryError as load_story."""
+    if not language or language == SOURCE_LANGUAGE:
+        return load_story(root, use_cache=use_cache)
+    translation = StoryTranslation(root, language)
+    story = load_story(root, use_cache=use_cache, translation=translation)
+    # The story now speaks `language` wherever it has a translation at all.
+    return dataclasses.replace(story, language=language) if translation.messages else story

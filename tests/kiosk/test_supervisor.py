@@ -1,0 +1,121 @@
+"""The supervisor restarts a crashed or stuck game with back-off, logs why, and pings systemd."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import socket
+import sys
+
+import pytest
+
+from game.kiosk import supervisor
+from game.kiosk.supervisor import STAFF_EXIT, Supervisor, backoff, describe, notify
+
+# A stand-in for the game: beats once, then crashes twice with a traceback, then staff exit.
+CHILD = """
+import os, sys
+from pathlib import Path
+runs = Path(sys.argv[1])
+n = int(runs.read_text()) if runs.exists() else 0
+runs.write_text(str(n + 1))
+os.write(int(os.environ["VOT_HEARTBEAT_FD"]), b".")
+if n < 2:
+    print("Traceback (most recent call last):", file=sys.stderr)
+    print(f"RuntimeError: boom {n}", file=sys.stderr)
+    sys.exit(3)
+sys.exit(10)
+"""
+
+
+class Recorder(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+@pytest.fixture
+def log():
+    logger = logging.getLogger("test.kiosk.supervisor")
+    recorder = Recorder()
+    logger.addHandler(recorder)
+    logger.setLevel(logging.INFO)
+    yield logger, recorder.lines
+    logger.removeHandler(recorder)
+
+
+@pytest.fixture
+def systemd(tmp_path):
+    """A socket standing in for systemd's notify socket."""
+    path = tmp_path / "notify"
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    sock.bind(str(path))
+    sock.setblocking(False)
+
+    def received() -> list[str]:
+        out = []
+        while True:
+            try:
+                out.append(sock.recv(256).decode())
+            except BlockingIOError:
+                return out
+
+    yield {"NOTIFY_SOCKET": str(path)}, received
+    sock.close()
+
+
+def test_backoff_doubles_to_a_limit():
+    assert [backoff(n) for n in (1, 2, 3, 4, 8, 20)] == [1, 2, 4, 8, 60, 60]
+    assert describe(3) == "exited with status 3" and describe(-9) == "was killed by SIGKILL"
+
+
+def test_a_crash_is_restarted_with_backoff_and_logged(tmp_path, log, systemd):
+    logger, lines = log
+    env, received = systemd
+    sleeps: list[float] = []
+    runs = tmp_path / "runs"
+    boss = Supervisor([sys.executable, "-c", CHILD, str(runs)], logger, sleep=sleeps.append,
+                      clock=lambda: 0.0, env=env)  # fmt: skip
+    assert boss.run() == STAFF_EXIT
+    assert runs.read_text() == "3"
+    assert sleeps == [1.0, 2.0]  # no real waiting: the sleep is injected
+    text = "\n".join(lines)
+    assert "the game exited with status 3 after 0 s; restart 1 in 1 s" in text
+    assert "restart 2 in 2 s" in text
+    assert "game: RuntimeError: boom 0" in text and "game: RuntimeError: boom 1" in text
+    assert "staff closed the kiosk; not restarting" in text
+    messages = received()
+    assert messages.count("READY=1") == 3  # once per start, on its first heartbeat
+    assert "WATCHDOG=1" in messages  # kept alive while waiting to restart
+    assert any(m.startswith("STATUS=restarting the game") for m in messages)
+
+
+def test_a_stuck_game_is_killed_and_restarted(tmp_path, log):
+    logger, lines = log
+    ticks = iter(range(0, 10_000, 100))
+    boss = Supervisor([sys.executable, "-c", "import time; time.sleep(30)"], logger,
+                      sleep=lambda s: None, clock=lambda: float(next(ticks)), hang_after=60,
+                      max_restarts=0, env={"WATCHDOG_USEC": "100000"})  # fmt: skip
+    code = boss.run()
+    assert code < 0  # killed by a signal
+    assert any("has not answered" in line for line in lines)
+
+
+def test_notify_without_systemd_does_nothing():
+    assert not notify("READY=1", env={})
+    assert supervisor.watchdog_interval({"WATCHDOG_USEC": "20000000"}) == 10.0
+
+
+def test_logs_rotate(tmp_path):
+    logger = supervisor.setup_logging(tmp_path, echo=False)
+    [handler] = logger.handlers
+    assert isinstance(handler, logging.handlers.RotatingFileHandler)
+    assert handler.maxBytes == 1_000_000 and handler.backupCount == 5
+    for _ in range(1200):
+        logger.info("x" * 1000)
+    assert (tmp_path / "kiosk.log.1").exists()
+    handler.close()
+    logger.removeHandler(handler)
