@@ -40,12 +40,13 @@ class IdleTimer:
 
     def poll(self, now: float) -> Phase | None:
         """Move on as time has passed; the new phase when it changed, else None."""
+        # Deadlines, not differences: (t + 20) - t need not be 20 in floating point.
         if self.phase is Phase.ACTIVE:
-            if self.cap and now - self.visit_start >= self.cap:
+            if self.cap and now >= self.visit_start + self.cap:
                 return self._count_down(Phase.CLOSING, now)
-            if now - self.last_touch >= self.idle_after:
+            if now >= self.last_touch + self.idle_after:
                 return self._count_down(Phase.WARNING, now)
-        elif self.phase in (Phase.WARNING, Phase.CLOSING) and self.left(now) <= 0:
+        elif self.counting_down and now >= self.countdown_start + self.warn_for:
             self.phase = Phase.ATTRACT
             return Phase.ATTRACT
         return None
@@ -57,7 +58,7 @@ class IdleTimer:
 
     def left(self, now: float) -> float:
         """Seconds of the countdown still to go."""
-        return max(0.0, self.warn_for - (now - self.countdown_start))
+        return max(0.0, self.countdown_start + self.warn_for - now)
 
     def end(self) -> None:
         """The visit ended some other way (the visitor finished, or staff reset it)."""

@@ -134,3 +134,11 @@ def test_back_to_the_attract_screen_ends_the_visit(kiosk):
     kiosk.tap("Back")
     assert isinstance(kiosk.screen, AttractScreen)
     assert kiosk.app.idle.phase is Phase.ATTRACT
+
+
+def test_timer_is_exact_at_awkward_times():
+    timer = IdleTimer(idle_after=90, warn_for=20)
+    start = 1234.1 + 0.7 + 3.3  # a time built of sums, as a clock's readings are
+    timer.begin(start)
+    assert timer.poll(start + 90) is Phase.WARNING
+    assert timer.poll(start + 90 + 20) is Phase.ATTRACT
