@@ -6,6 +6,7 @@ No threads and no sleeping: the caller (the player's loop, a test) says what tim
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from game.engine.errors import Problem
 from game.engine.expr import StoryRuntimeError
 from game.engine.model import Story
 from game.engine.runtime import Playthrough
+from game.story_i18n import SOURCE_LANGUAGE, StoryTranslation
 
 WATCHED = ("*.yaml", "*.po")  # scenes and registries, and their translations
 Stamps = dict[Path, tuple[int, int]]  # file -> (modification time in ns, size)
@@ -93,10 +95,18 @@ class Reloader:
         """Re-read the story now (as F5 does); the last good story stays when this one fails."""
         if diff is None:
             diff = self.watcher.look(self.clock())
-        result = read_story(self.root)
-        if result.story is not None:
-            self.story = result.story
-        return Reload(result.story, result.problems, diff)
+        result = read_story(self.root, translation=self._translation(), collect_strings=False)
+        story = result.story
+        if story is not None:
+            # The reloaded story speaks the language the player had chosen.
+            story = self.story = dataclasses.replace(story, language=self.story.language)
+        return Reload(story, result.problems, diff)
+
+    def _translation(self) -> StoryTranslation | None:
+        language = self.story.language
+        if not language or language == SOURCE_LANGUAGE:
+            return None
+        return StoryTranslation(self.root, language)
 
 
 def carry_over(pt: Playthrough, story: Story) -> tuple[Playthrough | None, str]:
