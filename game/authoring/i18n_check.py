@@ -155,11 +155,12 @@ def translation_problems(root: Path) -> list[Problem]:
     if not locales_dir(root).is_dir():
         return []
     ui = ui_domain()
-    paths = [ui.catalog(lang) for lang in ui.languages()]
-    paths += sorted(p for p in locales_dir(root).glob("*/*.po"))
     problems = []
-    for path in paths:
+    for path in [ui.catalog(lang) for lang in ui.languages()]:
         problems += markup_problems(read_catalog(path), _shown(path))
+    for path in sorted(locales_dir(root).glob("*/*.po")):
+        # Named like the loader names story files: from the story folder's parent.
+        problems += markup_problems(read_catalog(path), path.relative_to(root.parent).as_posix())
     return problems
 
 

@@ -28,7 +28,8 @@ class Rule:
 
 
 # Codes never change meaning; a retired rule keeps its number unused. 5xx: the story's paths
-# and logic; 6xx: history and reading. The loader's own codes are E0xx–E4xx and W1xx.
+# and logic; 6xx: history and reading; 7xx: translations. The loader's own codes are E0xx–E4xx
+# and W1xx.
 RULES: dict[str, Rule] = {
     r.code: r
     for r in (
@@ -44,6 +45,7 @@ RULES: dict[str, Rule] = {
         Rule("E603", "error", "person after their death"),
         Rule("E604", "error", "violent event without a content warning"),
         Rule("W605", "warning", "text block too long"),
+        Rule("E701", "error", "translation breaks the markup"),
     )
 }
 

@@ -171,7 +171,9 @@ def draw_shares(surf: pygame.Surface, rect: pygame.Rect, shares: list[Share], ki
     y += heading.height + kit.px(14)
     bar_h = kit.font("heading").get_linesize()
     for share in shares:
-        text = kit.layouter.page([kit.block("emphasis", f"“{share.text}”")], inner, kit.palette.paper)
+        text = kit.layouter.page(
+            [kit.block("emphasis", f"“{share.text}”")], inner, kit.palette.paper
+        )
         if y + text.height + bar_h > rect.bottom - pad:
             break  # only whole entries: the panel shows as many as fit
         text.draw(surf, pygame.Rect(rect.x + pad, y, inner, text.height))

@@ -49,12 +49,13 @@ CREATE INDEX IF NOT EXISTS choices_by_session ON choices (session_id);
 """
 TABLES = ("sessions", "choices", "endings", "walkaways")
 # What staff see besides the number of sessions: heading -> (label, count) rows, largest first.
+BY_COUNT = "GROUP BY 1 ORDER BY 2 DESC"
 SUMMARY = {
-    N_("Ended"): "SELECT COALESCE(ended, 'unfinished'), COUNT(*) FROM sessions GROUP BY 1 ORDER BY 2 DESC",
-    N_("Language"): "SELECT language, COUNT(*) FROM sessions GROUP BY 1 ORDER BY 2 DESC",
-    N_("Perspective"): "SELECT perspective, COUNT(*) FROM sessions GROUP BY 1 ORDER BY 2 DESC",
-    N_("Ending"): "SELECT perspective || ' / ' || ending, COUNT(*) FROM endings GROUP BY 1 ORDER BY 2 DESC",
-    N_("Walked away at"): "SELECT scene, COUNT(*) FROM walkaways GROUP BY 1 ORDER BY 2 DESC LIMIT 8",
+    N_("Ended"): f"SELECT COALESCE(ended, 'unfinished'), COUNT(*) FROM sessions {BY_COUNT}",
+    N_("Language"): f"SELECT language, COUNT(*) FROM sessions {BY_COUNT}",
+    N_("Perspective"): f"SELECT perspective, COUNT(*) FROM sessions {BY_COUNT}",
+    N_("Ending"): f"SELECT perspective || ' / ' || ending, COUNT(*) FROM endings {BY_COUNT}",
+    N_("Walked away at"): f"SELECT scene, COUNT(*) FROM walkaways {BY_COUNT} LIMIT 8",
     N_("Length (from seconds)"): "SELECT length_seconds, COUNT(*) FROM sessions "
     "WHERE length_seconds IS NOT NULL GROUP BY 1 ORDER BY 1",
 }

@@ -71,7 +71,7 @@ def test_every_rule_is_documented_with_example_and_fix(code):
 
 def test_codes_are_unique_and_outside_the_loader_range():
     for code, rule in RULES.items():
-        assert re.fullmatch(r"[EW][56]\d\d", code)
+        assert re.fullmatch(r"[EW][567]\d\d", code)
         assert code[0] == rule.severity[0].upper()
 
 

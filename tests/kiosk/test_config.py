@@ -87,7 +87,7 @@ def test_dotted_keys_and_inline_tables_find_their_lines():
 
 def test_a_bad_config_stops_the_kiosk_before_any_window(tmp_path, capsys):
     bad = tmp_path / "kiosk.toml"
-    bad.write_text('[idle]\ntimeout = -5\n', encoding="utf-8")
+    bad.write_text("[idle]\ntimeout = -5\n", encoding="utf-8")
     assert kiosk_main(["--config", str(bad)]) == CONFIG_EXIT  # supervised: refused up front
     assert kiosk_main(["--config", str(bad), "--no-supervise"]) == CONFIG_EXIT
     err = capsys.readouterr().err

@@ -21,7 +21,9 @@ def random_event(rng: random.Random, size: tuple[int, int]) -> pygame.event.Even
     roll = rng.random()
     if roll < 0.45:
         corner = rng.random() < 0.05  # now and then the staff corner
-        x, y = (rng.random() * 0.05, rng.random() * 0.05) if corner else (rng.random(), rng.random())
+        x, y = (
+            (rng.random() * 0.05, rng.random() * 0.05) if corner else (rng.random(), rng.random())
+        )
         kind = rng.choice([pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION])
         return pygame.event.Event(kind, touch_id=1, finger_id=rng.randrange(3), x=x, y=y,
                                   dx=rng.uniform(-0.1, 0.1), dy=rng.uniform(-0.1, 0.1),

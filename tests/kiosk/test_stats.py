@@ -42,8 +42,14 @@ def test_a_visit_is_recorded_without_personal_data(kiosk, stats):
     play_to_ending(kiosk)
     columns, rows = stats.rows("sessions")
     session = dict(zip(columns, rows[0], strict=True))
-    assert session["started_hour"] == hour(1_700_000_000.0) and session["started_hour"][-3:] == ":00"
-    assert (session["language"], session["perspective"], session["path"]) == ("en", "weaver", "museum")
+    assert (
+        session["started_hour"] == hour(1_700_000_000.0) and session["started_hour"][-3:] == ":00"
+    )
+    assert (session["language"], session["perspective"], session["path"]) == (
+        "en",
+        "weaver",
+        "museum",
+    )
     assert session["ended"] == "ending" and session["length_seconds"] in stats_module.LENGTH_BUCKETS
     scenes = [row[1:] for row in stats.rows("choices")[1]]
     assert [s for s, _ in scenes] == ["loom", "mosque"]
