@@ -11,10 +11,8 @@ import gettext
 import io
 from pathlib import Path
 
-from babel import Locale, UnknownLocaleError
-from babel.messages.mofile import write_mo
-
-from game.po import read_catalog
+# Babel is imported only when a catalogue or an unknown language name is needed: an English
+# start-up does not pay for it.
 
 LOCALE_DIR = Path(__file__).parent / "locales"
 DOMAIN = "voices"
@@ -41,6 +39,8 @@ def language_name(code: str) -> str:
     """The language's name in itself: 'Русский' for ru."""
     if code in LANGUAGE_NAMES:
         return LANGUAGE_NAMES[code]
+    from babel import Locale, UnknownLocaleError
+
     try:
         name = Locale.parse(code.replace("-", "_")).get_display_name(code.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
@@ -53,6 +53,10 @@ def load_translations(language: str, folder: Path = LOCALE_DIR) -> gettext.NullT
     path = catalog_path(language, folder)
     if language == SOURCE_LANGUAGE or not path.is_file():
         return gettext.NullTranslations()
+    from babel.messages.mofile import write_mo
+
+    from game.po import read_catalog
+
     buffer = io.BytesIO()
     write_mo(buffer, read_catalog(path, language))  # leaves out fuzzy and empty entries
     buffer.seek(0)

@@ -7,12 +7,10 @@ empty. What has no usable translation falls back to English.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from game.engine import load_story
 from game.engine.model import Story
-from game.po import read_catalog, usable
 
 SOURCE_LANGUAGE = "en"
 
@@ -32,6 +30,8 @@ class StoryTranslation:
     @property
     def messages(self) -> dict[tuple[str, str], str]:
         if self._messages is None:
+            from game.po import read_catalog, usable  # Babel: only for a translated story
+
             self._messages = {}
             for path in sorted(catalog_dir(self.root, self.language).glob("*.po")):
                 for message in read_catalog(path, self.language):
@@ -57,4 +57,4 @@ def load_story_in(root: Path, language: str | None, use_cache: bool = True) -> S
     translation = StoryTranslation(root, language)
     story = load_story(root, use_cache=use_cache, translation=translation)
     # The story now speaks `language` wherever it has a translation at all.
-    return dataclasses.replace(story, language=language) if translation.messages else story
+    return story._replace(language=language) if translation.messages else story

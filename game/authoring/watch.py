@@ -6,7 +6,6 @@ No threads and no sleeping: the caller (the player's loop, a test) says what tim
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -99,7 +98,7 @@ class Reloader:
         story = result.story
         if story is not None:
             # The reloaded story speaks the language the player had chosen.
-            story = self.story = dataclasses.replace(story, language=self.story.language)
+            story = self.story = story._replace(language=self.story.language)
         return Reload(story, result.problems, diff)
 
     def _translation(self) -> StoryTranslation | None:

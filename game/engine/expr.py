@@ -5,8 +5,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from game.engine.errors import suggest
 
@@ -50,8 +49,7 @@ def type_of(value: Any) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class Compiled:
+class Compiled(NamedTuple):
     """An expression ready to evaluate, with what it reads for the tools."""
 
     source: str
@@ -66,8 +64,7 @@ class Compiled:
         return self.fn(ctx)
 
 
-@dataclass(frozen=True, slots=True)
-class Assignment:
+class Assignment(NamedTuple):
     """One `name op= value` of an effect."""
 
     name: str
@@ -75,14 +72,13 @@ class Assignment:
     value: Compiled
 
 
-@dataclass(frozen=True, slots=True)
-class Effects:
+class Effects(NamedTuple):
     """A compiled `do:` line: assignments run in order."""
 
     source: str
     assignments: tuple[Assignment, ...]
-    writes: frozenset[str] = field(default_factory=frozenset)
-    reads: frozenset[str] = field(default_factory=frozenset)
+    writes: frozenset[str] = frozenset()
+    reads: frozenset[str] = frozenset()
 
     def apply(self, ctx: Context) -> None:
         for a in self.assignments:
@@ -105,8 +101,7 @@ _TOKEN = re.compile(
 _KEYWORDS = {"and", "or", "not", "true", "false"}
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):
     kind: str  # num, str, name, op, end
     text: str
     offset: int

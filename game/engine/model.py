@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from game.engine.expr import Compiled, Effects
 from game.engine.text import Paragraph, Part
@@ -28,8 +27,7 @@ def format_date(date: str | None) -> str:
     return f"{int(parts[2])} {month} {parts[0]}"
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     id: str
     title: str
     author: str | None = None
@@ -39,8 +37,7 @@ class Source:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):
     id: str
     name: str
     lat: float
@@ -49,8 +46,7 @@ class Place:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
+class Person(NamedTuple):
     id: str
     name: str
     kind: str = "documented"  # documented, composite or fictional
@@ -61,8 +57,7 @@ class Person:
     perspective: str | None = None  # set for a perspective's own characters
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(NamedTuple):
     id: str
     title: str
     text: str
@@ -70,8 +65,7 @@ class Term:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(NamedTuple):
     id: str
     title: str
     date: str
@@ -94,8 +88,7 @@ class Event:
         return format_date(self.date)
 
 
-@dataclass(frozen=True, slots=True)
-class Variable:
+class Variable(NamedTuple):
     name: str
     value: Any
     description: str
@@ -103,8 +96,7 @@ class Variable:
     where: Where = ("", 0, 0)
 
 
-@dataclass(frozen=True, slots=True)
-class TextItem:
+class TextItem(NamedTuple):
     """One paragraph, shown when every condition holds."""
 
     parts: tuple[Part, ...]
@@ -113,8 +105,7 @@ class TextItem:
     static: Paragraph | None = None  # rendered once at load when it shows no values
 
 
-@dataclass(frozen=True, slots=True)
-class Choice:
+class Choice(NamedTuple):
     id: str
     text: str
     parts: tuple[Part, ...]
@@ -127,8 +118,7 @@ class Choice:
     static: Paragraph | None = None  # the button text, rendered once when it shows no values
 
 
-@dataclass(frozen=True, slots=True)
-class Ending:
+class Ending(NamedTuple):
     id: str
     title: str
     epilogue: tuple[str, ...]
@@ -136,8 +126,7 @@ class Ending:
     where: Where = ("", 0, 0)
 
 
-@dataclass(frozen=True, slots=True)
-class Scene:
+class Scene(NamedTuple):
     id: str
     perspective: str
     title: str
@@ -160,8 +149,7 @@ class Scene:
         return self.where[1]
 
 
-@dataclass(frozen=True, slots=True)
-class Perspective:
+class Perspective(NamedTuple):
     id: str
     title: str
     protagonist: str
@@ -172,13 +160,12 @@ class Perspective:
     blurb: str | None = None
     museum_start: str | None = None
     warnings: tuple[str, ...] = ()
-    characters: dict[str, Person] = field(default_factory=dict)
+    characters: dict[str, Person] | None = None  # the loader always passes a dict
     afterword: str | None = None
     where: Where = ("", 0, 0)
 
 
-@dataclass(frozen=True, slots=True)
-class Story:
+class Story(NamedTuple):
     id: str
     title: str
     version: str

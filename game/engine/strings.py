@@ -8,14 +8,12 @@ its translation before markup is compiled, so a Russian story plays through the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from game.engine.sourcedata import SourceFile, YMap
 
 
-@dataclass(frozen=True, slots=True)
-class TString:
+class TString(NamedTuple):
     """One translatable string: its context (such as 'scene:ff_cotton_debt:text:2'), English
     text, and where it is written."""
 

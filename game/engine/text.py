@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from game.engine.expr import Compiled, Context, Env, ExprError, compile_expression
@@ -30,8 +29,7 @@ class Paragraph(NamedTuple):
         return cls(spans, "".join(s.text for s in spans))
 
 
-@dataclass(frozen=True, slots=True)
-class TermLink:
+class TermLink(NamedTuple):
     term: str
     label: str | None  # None: show the term's title
     offset: int
