@@ -179,7 +179,14 @@ def load(path: Path | None) -> KioskConfig:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(path, [Problem(1, f"cannot read the file: {exc}")]) from None
-    return parse(text, path)
+    config = parse(text, path)
+    # Folders written relative are relative to the config file, wherever the kiosk starts.
+    here = Path(path).parent
+    return dataclasses.replace(
+        config,
+        story=here / config.story if config.story else None,
+        log_dir=here / config.log_dir if config.log_dir else None,
+    )
 
 
 def parse(text: str, path: Path | None = None) -> KioskConfig:

@@ -75,6 +75,7 @@ def run_window(config: KioskConfig, story: Story, size: str) -> int:
     # SDL would turn SIGTERM into a QUIT event, which the kiosk ignores: let signals stop it.
     os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
     os.environ.setdefault("SDL_VIDEO_MINIMIZE_ON_FOCUS_LOSS", "0")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
 
     from game.kiosk.app import Heartbeat, KioskApp

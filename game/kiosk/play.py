@@ -90,18 +90,18 @@ class KioskSceneScreen(SceneScreen):
             self.size_button,
             Button(_("Start again"), self.start_again, quiet=True),
         ])  # fmt: skip
-        self.layout()
+        self._show_text_size()
 
-    def layout(self) -> None:
-        if hasattr(self, "size_button"):
-            self.size_button.note = _(TEXT_SIZE_NAMES[self.app.settings.text_size])
-        super().layout()
+    def _show_text_size(self) -> None:
+        self.size_button.note = _(TEXT_SIZE_NAMES.get(self.app.settings.text_size, "Large"))
+        self.layout()
 
     def next_text_size(self) -> None:
         sizes = list(TEXT_SIZE_NAMES)
         current = self.app.settings.text_size
         following = sizes[(sizes.index(current) + 1) % len(sizes)] if current in sizes else sizes[0]
         self.app.change_settings(text_size=following)
+        self._show_text_size()
 
     def start_again(self) -> None:
         confirm(self.app, _("Start again from the beginning?"),
@@ -171,9 +171,7 @@ def draw_shares(surf: pygame.Surface, rect: pygame.Rect, shares: list[Share], ki
     y += heading.height + kit.px(14)
     bar_h = kit.font("heading").get_linesize()
     for share in shares:
-        text = kit.layouter.page(
-            [kit.block("emphasis", f"“{share.text}”")], inner, kit.palette.paper
-        )
+        text = kit.layouter.page([kit.block("emphasis", share.text)], inner, kit.palette.paper)
         if y + text.height + bar_h > rect.bottom - pad:
             break  # only whole entries: the panel shows as many as fit
         text.draw(surf, pygame.Rect(rect.x + pad, y, inner, text.height))

@@ -67,7 +67,9 @@ def shoot(story_dir: Path, out: Path, config: kiosk_config.KioskConfig) -> list[
     app.screen.cards[0].action()
     clock.now += 30  # the page typed out
     shot("scene")
-    clock.now = app.idle.last_touch + config.idle_seconds + 6
+    clock.now = app.idle.last_touch + config.idle_seconds
+    app.pump()
+    clock.now += 6  # six seconds into the countdown
     shot("idle-warning")
     app.idle.touch(clock.now)
     app.pop(app.screen)

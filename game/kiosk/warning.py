@@ -9,7 +9,7 @@ import pygame
 from game.i18n import _
 from game.ui.ornament import draw_panel
 from game.ui.screens.base import Overlay
-from game.ui.widgets import Button
+from game.ui.widgets import Button, page_content_width
 
 
 class WarningScreen(Overlay):
@@ -66,7 +66,9 @@ class WarningScreen(Overlay):
         draw_panel(surf, self.rect, kit)
         pad = kit.px(40)
         page = self._page(self.inner)
-        page.draw(surf, pygame.Rect(self.rect.x + pad, self.rect.y + pad, page.width, page.height))
+        width = page_content_width(page)
+        x = self.rect.centerx - width // 2  # centred, like the ring below
+        page.draw(surf, pygame.Rect(x, self.rect.y + pad, width, page.height))
         self._draw_countdown(surf, (self.rect.centerx, self.rect.y + pad + page.height
                                     + kit.px(30) + kit.px(40)))  # fmt: skip
         super().draw(surf)

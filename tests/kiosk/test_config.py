@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from game.cli import main as cli_main
 from game.kiosk import config
 from game.kiosk.config import ConfigError, KioskConfig
 from game.kiosk.main import main as kiosk_main
@@ -90,6 +91,7 @@ def test_a_bad_config_stops_the_kiosk_before_any_window(tmp_path, capsys):
     bad.write_text("[idle]\ntimeout = -5\n", encoding="utf-8")
     assert kiosk_main(["--config", str(bad)]) == CONFIG_EXIT  # supervised: refused up front
     assert kiosk_main(["--config", str(bad), "--no-supervise"]) == CONFIG_EXIT
+    assert cli_main(["kiosk", "--config", str(bad)]) == CONFIG_EXIT  # options pass through
     err = capsys.readouterr().err
     assert f"{bad}:2: idle.timeout must be between 10 and 3600 seconds, not -5" in err
     assert "will not start" in err
@@ -102,5 +104,12 @@ def test_a_perspective_the_story_lacks_stops_the_kiosk(tmp_path, capsys):
     bad.write_text(f'[story]\npath = "{FIXTURE_STORY}"\n\nperspectives = ["weaver", "tailor"]\n',
                    encoding="utf-8")  # fmt: skip
     assert kiosk_main(["--config", str(bad), "--no-supervise"]) == CONFIG_EXIT
+    assert cli_main(["kiosk", "--config", str(bad)]) == CONFIG_EXIT  # options pass through
     err = capsys.readouterr().err
     assert "kiosk.toml:4: story.perspectives: the story has no perspective 'tailor'" in err
+
+
+def test_folders_are_relative_to_the_config_file(tmp_path):
+    (tmp_path / "kiosk.toml").write_text('[story]\npath = "story"\n[logs]\nfolder = "/var/log/k"\n')
+    cfg = config.load(tmp_path / "kiosk.toml")
+    assert cfg.story == tmp_path / "story" and cfg.log_dir == Path("/var/log/k")

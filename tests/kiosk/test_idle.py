@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.i18n import _
 from game.kiosk.attract import AttractScreen
 from game.kiosk.idle import IdleTimer, Phase
 from game.kiosk.language import LanguageScreen
@@ -67,6 +68,7 @@ def test_reset_restores_language_and_text_size(kiosk):
     kiosk.tap((600, 600))
     kiosk.tap("Oʻzbekcha")
     assert kiosk.app.language == "uz"
+    assert kiosk.screen.back_button.label != "Back"  # the interface speaks Uzbek now
     kiosk.tap(kiosk.screen.cards[0])
     kiosk.tap(kiosk.screen.view.center)
     kiosk.tap(kiosk.screen.size_button)
@@ -75,6 +77,7 @@ def test_reset_restores_language_and_text_size(kiosk):
     kiosk.wait(20)
     assert isinstance(kiosk.screen, AttractScreen)
     assert kiosk.app.language == "en" and kiosk.app.settings.language == "en"
+    assert _("Back") == "Back"
     assert kiosk.app.settings.text_size == "large"
 
 
@@ -104,7 +107,7 @@ def test_the_language_screen_times_out_too(kiosk):
 def test_session_cap_ends_even_an_active_visit(start_kiosk, stats):
     kiosk = start_kiosk(session_cap_seconds=300)
     kiosk.start_reading()
-    for _ in range(5):
+    for _minute in range(5):
         kiosk.wait(60)
         kiosk.tap((5, 900))  # keeps touching: never idle
     assert isinstance(kiosk.screen, WarningScreen) and kiosk.screen.closing
