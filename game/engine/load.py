@@ -352,6 +352,11 @@ class _Loader:
             scenes[sid] = builder.scene(src, sid, data, pos)
             owners[sid] = (src, pos)
             own.append(sid)
+        # References already known to be fine need not wait for the end of the perspective:
+        # on a large story the pending list would otherwise hold tens of thousands of them.
+        pid = builder.perspective
+        builder.scene_refs = [r for r in builder.scene_refs
+                              if r[2] not in scenes or scenes[r[2]].perspective != pid]  # fmt: skip
         if self.write_cache and not src.problems:
             self.packed[src.shown] = cache.pack_file(src.data, True)
         src.data = None  # the scenes are built: the parsed file need not stay in memory

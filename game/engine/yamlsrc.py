@@ -228,8 +228,9 @@ def _convert_map(node: yaml.MappingNode, src: SourceFile) -> YMap:
 
 
 def _text(value: str) -> str:
-    """Ids, dates and places recur thousands of times in a large story: share short strings."""
-    return _intern(value) if len(value) <= 32 else value
+    """Ids, dates and places recur thousands of times in a large story: share them. (Short
+    phrases with spaces are mostly unique; interning them would only grow the table.)"""
+    return _intern(value) if len(value) <= 32 and " " not in value else value
 
 
 def _scalar(node: yaml.Node, src: SourceFile) -> Any:
