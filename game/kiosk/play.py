@@ -18,6 +18,9 @@ from game.ui.widgets import Button, Card, Group
 
 KEY_CHOICES = 4  # at most this many "how other visitors chose" lines: the ending must stay short
 TEXT_SIZE_NAMES = {"medium": N_("Medium"), "large": N_("Large"), "largest": N_("Largest")}
+# Design pixels: a fingertip 64 px across at 1920×1080 that touches a link's word opens it, so
+# every link answers over at least 64 px each way (its word and half a fingertip around it).
+LINK_REACH = 32 / 1.5
 
 
 class VisitProfile(Profile):
@@ -107,6 +110,10 @@ class KioskSceneScreen(SceneScreen):
         confirm(self.app, _("Start again from the beginning?"),
                 _("The story so far will not be kept."), _("Start again"),
                 self.app.home)  # fmt: skip
+
+    def link_reach(self) -> int:
+        """A link answers a fingertip that touches its word, not only one landing on it."""
+        return self.kit.px(LINK_REACH)
 
     def save(self) -> None:
         """Nothing to save in a kiosk."""

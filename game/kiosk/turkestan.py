@@ -25,6 +25,15 @@ RIVERS: dict[str, tuple[LonLat, ...]] = {
 }  # fmt: skip
 # Where each river's name is written (longitude, latitude), on a quiet stretch of its course.
 RIVER_LABELS: dict[str, LonLat] = {"syr_darya": (67.2, 41.95), "amu_darya": (64.2, 37.75)}
+# Places that are areas, not towns: named in italics, with no dot.
+REGIONS = frozenset({"fergana_valley", "karakum", "khorezm", "afghanistan"})
+# Towns a visitor may know, named first when only some fit: roughly by size a century ago.
+CITIES = ("tashkent", "samarkand", "bukhara", "kokand", "khiva", "kashgar", "namangan", "andijan",
+          "dushanbe", "khujand", "margilan", "osh", "termez", "jizzakh", "urgench")  # fmt: skip
+# Where a name may sit beside its point, in this order: right, left, above, below, the diagonals.
+SPOTS = (("midleft", 1, 0), ("midright", -1, 0), ("midbottom", 0, -1), ("midtop", 0, 1),
+         ("bottomleft", 1, -1), ("topleft", 1, 1), ("bottomright", -1, -1),
+         ("topright", -1, 1))  # fmt: skip
 # The Aral Sea at its extent of a century ago.
 ARAL: tuple[LonLat, ...] = ((58.3, 44.6), (58.5, 45.6), (59.2, 46.3), (60.2, 46.6), (61.2, 46.4),
                             (61.7, 45.6), (61.6, 44.7), (61.0, 43.9), (60.1, 43.5), (59.2, 43.6),
@@ -104,6 +113,19 @@ def partial(points: list[tuple[int, int]], share: float) -> list[tuple[int, int]
     return out
 
 
+def spots(point: tuple[int, int], size: tuple[int, int], gaps: list[int]) -> list[pygame.Rect]:
+    """Rectangles of `size` around a point, each of `gaps` pixels clear of it, nearest first."""
+    out = []
+    for gap in gaps:
+        slant = round(gap * 0.7)  # a diagonal as far from the point as the sides
+        for anchor, dx, dy in SPOTS:
+            step = slant if dx and dy else gap
+            rect = pygame.Rect((0, 0), size)
+            setattr(rect, anchor, (point[0] + dx * step, point[1] + dy * step))
+            out.append(rect)
+    return out
+
+
 class MapLayer:
     """The still part of the map, drawn once per layout; the routes are drawn over it each frame."""
 
@@ -114,7 +136,13 @@ class MapLayer:
         self.project = Projection.fit(points, rect, margin=0.8)
         self.routes = routes(story)
         self.surface = pygame.Surface(rect.size, pygame.SRCALPHA)
-        self._labels: list[pygame.Rect] = []
+        self.labels: list[pygame.Rect] = []  # every name written, in the layer's coordinates
+        self.dots: list[pygame.Rect] = []  # every town's dot, likewise
+        self._towns: dict[str, tuple[tuple[int, int], int]] = {}  # a dot's centre and radius
+        self._rivers: list[list[tuple[int, int]]] = []  # names keep off these lines, and
+        self._routes: list[list[tuple[int, int]]] = []  # off these while they can
+        self.named: set[str] = set()  # the places whose names are written
+        self._order: list[str] = []
         self._draw()
 
     def at(self, place_id: str) -> tuple[int, int]:
@@ -133,11 +161,12 @@ class MapLayer:
         for course in RIVERS.values():
             line = [self._local(self.project(p)) for p in course]
             draw_polyline(self.surface, mix(pal.background, pal.link, 0.7), line, self.kit.px(3))
-        self._places()  # towns are named first; a river's name gives way to them
-        for river, anchor in RIVER_LABELS.items():
-            if river in self.story.places:
-                point = self._local(self.project(anchor))
-                self._label(self.story.places[river].name, point, "italic")
+            self._rivers.append(line)
+        self._routes = [[self._local(self.at(s)) for s in stops] for _p, stops in self.routes]
+        self._dots()  # every dot first: no name may cover one drawn after it
+        self._order = self._naming_order()
+        for pid in self._order:
+            self._name(pid)
 
     def _graticule(self, color: Color) -> None:
         width, height = self.rect.size
@@ -150,25 +179,116 @@ class MapLayer:
             if 0 <= y < height:
                 pygame.draw.line(self.surface, color, (0, y), (width, y), 1)
 
-    def _places(self) -> None:
-        """A dot for every place, larger on a route; names where they fit, the busiest first."""
+    def _visits(self) -> dict[str, int]:
         visits = dict.fromkeys(self.story.places, 0)
         for _p, stops in self.routes:
             for stop in stops:
                 visits[stop] += 1
-        for pid in sorted(visits, key=lambda p: -visits[p]):
-            if pid in RIVERS:
+        return visits
+
+    def _dots(self) -> None:
+        """A dot for every town, larger on a route (rivers and areas have none)."""
+        visits = self._visits()
+        for pid in self.story.places:
+            if pid in RIVERS or pid in REGIONS:
                 continue
             r = self.kit.px(5 if visits[pid] else 3.5)
-            point = self._local(self.at(pid))
-            pygame.draw.circle(self.surface, self.kit.palette.text, point, r)
-            self._label(self.story.places[pid].name, (point[0] + 2 * r, point[1]), "ui_muted",
-                        anchor="midleft")  # fmt: skip
+            x, y = self._local(self.at(pid))
+            pygame.draw.circle(self.surface, self.kit.palette.text, (x, y), r)
+            self.dots.append(pygame.Rect(x - r, y - r, 2 * r + 1, 2 * r + 1))
+            self._towns[pid] = (x, y), r
 
-    def _label(self, text: str, point: tuple[int, int], role: str, anchor: str = "center") -> None:
-        label = self.kit.label(role, text)
-        rect = label.get_rect(**{anchor: point})
-        inside = self.surface.get_rect().contains(rect)
-        if inside and rect.collidelist([r.inflate(8, 4) for r in self._labels]) < 0:
+    def _naming_order(self) -> list[str]:
+        """Route towns that are known cities, other route towns, route areas, cities, the rest."""
+        visits = self._visits()
+
+        def rank(pid: str) -> tuple[int, int, int]:
+            city, area = pid in CITIES, pid in RIVERS or pid in REGIONS
+            on_route = visits[pid] > 0
+            tier = (0 if city else 2 if area else 1) if on_route else (3 if city else 4)
+            return tier, -visits[pid], CITIES.index(pid) if city else 0
+
+        return sorted(self.story.places, key=rank)
+
+    def _name(self, pid: str) -> None:
+        """Write a place's name in the first free spot beside it; none free, leave it unnamed."""
+        if pid in self.named:
+            return
+        if pid in RIVERS or pid in REGIONS:
+            label = self.kit.label("italic", self.story.places[pid].name)
+            rect = self._first_free(self._area_spots(pid, label.get_size()), None)
+        else:
+            label, rect = self._town_name(pid)
+        if rect is not None:
             self.surface.blit(label, rect)
-            self._labels.append(rect)
+            self.labels.append(rect)
+            self.named.add(pid)
+
+    def _town_name(self, pid: str) -> tuple[pygame.Surface, pygame.Rect | None]:
+        """A town's name beside its dot; towns whose dots overlap it share the name, if it fits."""
+        point, r = self._towns[pid]
+        apart = {p: math.dist(at, point) for p, (at, _r) in self._towns.items()}
+        here = [p for p in self._order if p in self._towns and p not in self.named
+                and apart[p] <= r + self._towns[p][1]]  # fmt: skip
+        reach = max(apart[p] + self._towns[p][1] for p in here)  # to the far side of them all
+        gaps = [round(reach) + self.kit.px(n) for n in (6, 14, 22)]
+        for names in dict.fromkeys([tuple(here), (pid,)]):  # together, else alone
+            label = self.kit.label("ui_muted", " · ".join(self.story.places[p].name for p in names))
+            rect = self._first_free(spots(point, label.get_size(), gaps), point)
+            if rect is not None:
+                self.named.update(names)
+                return label, rect
+        return label, None
+
+    def _area_spots(self, pid: str, size: tuple[int, int]) -> list[pygame.Rect]:
+        """An area's name over its point, else near it; a river's also along its course."""
+        place = self.story.places[pid]
+        points = [(place.lon, place.lat)]
+        if pid in RIVERS:
+            course = RIVERS[pid]
+            points = [RIVER_LABELS[pid]] if pid in RIVER_LABELS else []
+            points += [
+                ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2) for a, b in itertools.pairwise(course)
+            ]
+        out = []
+        for point in (self._local(self.project(p)) for p in points):
+            out.append(pygame.Rect((0, 0), size).move_to(center=point))
+            out += spots(point, size, [size[1] // 2, size[1], size[1] * 3 // 2])
+        return out
+
+    def _first_free(
+        self, choices: list[pygame.Rect], town: tuple[int, int] | None
+    ) -> pygame.Rect | None:
+        """The first spot clear of names, dots and lines; for a town, then one across a line.
+
+        A town's name must also lie nearer its own dot than any other, or it would name that one.
+        """
+        lines = self._rivers + self._routes
+        for avoid in (lines, self._rivers, []) if town else (lines,):
+            for rect in choices:
+                if self._free(rect, avoid) and (town is None or self._nearest(rect, town)):
+                    return rect
+        return None
+
+    def _free(self, rect: pygame.Rect, avoid: list[list[tuple[int, int]]]) -> bool:
+        """Inside the map, off every name and dot, and off the lines to `avoid`."""
+        if not self.surface.get_rect().contains(rect):
+            return False
+        room = rect.inflate(self.kit.px(8), self.kit.px(2))
+        if room.collidelist(self.labels) >= 0 or room.collidelist(self.dots) >= 0:
+            return False
+        near = rect.inflate(self.kit.px(4), self.kit.px(4))
+        return not any(near.clipline(a, b) for line in avoid for a, b in itertools.pairwise(line))
+
+    def _nearest(self, rect: pygame.Rect, town: tuple[int, int]) -> bool:
+        """Whether the name's nearest point lies nearer this town's dot than any other's.
+
+        A dot that overlaps this one is the same spot on the map and does not count.
+        """
+        attach = (
+            min(max(town[0], rect.left), rect.right),
+            min(max(town[1], rect.top), rect.bottom),
+        )
+        own = math.dist(town, attach)
+        apart = [dot for dot in self.dots if math.dist(dot.center, town) > dot.width]
+        return all(math.dist(dot.center, attach) >= own for dot in apart)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -103,12 +104,22 @@ class Page:
                     _underline(surf, font, run, line, text)
         return surf
 
-    def link_at(self, pos: tuple[int, int], revealed: int | None = None) -> str | None:
-        """The term of the link under a point in page coordinates (only links already shown)."""
-        for rect, term, start in self.links:
-            if rect.collidepoint(pos) and (revealed is None or start < revealed):
+    def link_at(
+        self, pos: tuple[int, int], revealed: int | None = None, reach: int = 0
+    ) -> str | None:
+        """The term of the link under a point in page coordinates (only links already shown).
+
+        With a `reach`, a point within that many pixels of links' boxes (but on none) takes the
+        link whose centre is nearest: a fingertip on a touch screen need not land on the word.
+        """
+        shown = [(rect, term) for rect, term, start in self.links
+                 if revealed is None or start < revealed]  # fmt: skip
+        for rect, term in shown:
+            if rect.collidepoint(pos):
                 return term
-        return None
+        near = [(math.dist(rect.center, pos), term) for rect, term in shown
+                if link_area(rect, reach).collidepoint(pos)]  # fmt: skip
+        return min(near)[1] if near else None
 
     def line_bottom(self, chars: int) -> int:
         """The bottom edge of the line holding character number `chars`."""
@@ -160,6 +171,11 @@ class Page:
                 font = self.fonts.get(run.style.face, run.style.px)
                 return run.x + font.size(run.text[: shown - run.start])[0]
         return self.width
+
+
+def link_area(rect: pygame.Rect, reach: int) -> pygame.Rect:
+    """Where a link answers a touch: its box grown by `reach` on every side."""
+    return rect.inflate(2 * reach, 2 * reach)
 
 
 def _underline(surf: pygame.Surface, font: pygame.font.Font, run: Run, line: Line, text: str):

@@ -36,7 +36,9 @@ def replay(story, plan_file: Path) -> tuple[Playthrough, int, set[str]]:
     for text in plan["choices"]:
         read += sum(words(p.text) for p in pt.paragraphs())
         options = [o.text for o in pt.choices()]
-        assert text in options, f"{plan_file.name}: '{text}' not offered in {pt.scene.id}: {options}"
+        assert text in options, (
+            f"{plan_file.name}: '{text}' not offered in {pt.scene.id}: {options}"
+        )
         read += words(text)
         pt.choose(options.index(text))
         seen.add(pt.scene.id)

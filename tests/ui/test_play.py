@@ -186,3 +186,15 @@ def test_play_command_reports_a_broken_story(tmp_path, capsys):
     (tmp_path / "story.yaml").write_text("format: 1\n", encoding="utf-8")
     assert main(["--story", str(tmp_path)]) == 1
     assert "error" in capsys.readouterr().out
+
+
+def test_at_a_desk_a_link_answers_only_on_its_word(ui):
+    ui.click("New story")
+    ui.click("I understand — continue")
+    ui.click(ui.screen.cards[0])
+    ui.key(pygame.K_SPACE)
+    scene = ui.screen
+    rect = scene.page.links[0][0].move(scene.view.x, scene.view.y - scene.scroller.offset)
+    for pos in ((rect.centerx, rect.bottom + 2), (rect.right + 2, rect.centery)):
+        ui.click(pos)
+        assert ui.screen is scene, pos  # the kiosk's fingertip reach is not the desktop's

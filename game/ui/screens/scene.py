@@ -7,7 +7,7 @@ import contextlib
 import pygame
 
 from game.engine.text import Paragraph
-from game.i18n import _
+from game.i18n import _, current_language
 from game.labels import format_date
 from game.ui.kit import Kit
 from game.ui.ornament import draw_rule
@@ -47,6 +47,8 @@ def place_line(app, scene) -> str:
 class SceneScreen(Screen):
     """Shows the playthrough's current page and offers its choices."""
 
+    cache_layer = True  # False composes every frame afresh (tests compare the two)
+
     def __init__(self, app) -> None:
         super().__init__(app)
         self.session = app.session
@@ -66,6 +68,10 @@ class SceneScreen(Screen):
         self.started = app.clock()
         self.hover_link: str | None = None
         self.shown = (-1, "")
+        self._layer: pygame.Surface | None = None  # the last frame composed, once text is whole
+        self._layer_key: tuple | None = None  # the state the layer shows
+        self._seen_key: tuple | None = None  # the state last drawn without a layer
+        self.layer_builds = 0  # how often the layer was composed (tests check it is reused)
         self.enter_page(animate=True)
 
     @property
@@ -272,11 +278,16 @@ class SceneScreen(Screen):
         elif (term := self._link_at(pos)) is not None:
             self.app.push(TermCard(self.app, term))
 
+    def link_reach(self) -> int:
+        """How far from a link's word a press still opens it: at a desk, only on the word."""
+        return 0
+
     def _link_at(self, pos: tuple[int, int]) -> str | None:
-        if self.page is None or not self.view.collidepoint(pos):
+        reach = self.link_reach()  # the margins beside the text are the page's too
+        if self.page is None or not self.view.inflate(2 * reach, 0).collidepoint(pos):
             return None
         local = (pos[0] - self.view.x, pos[1] - self.view.y + self.scroller.offset)
-        return self.page.link_at(local, int(min(self.revealed, self.page.chars)))
+        return self.page.link_at(local, int(min(self.revealed, self.page.chars)), reach)
 
     # -- actions
     def history(self) -> None:
@@ -300,6 +311,57 @@ class SceneScreen(Screen):
 
     # -- drawing
     def draw(self, surf: pygame.Surface) -> None:
+        """The scene; a state drawn again (its text whole) is a copy of its composed layer."""
+        if not self._layer_fits(surf):
+            self.compose(surf)  # while typing every frame differs: nothing to keep
+            return
+        key = self._layer_state(surf)
+        if key != self._layer_key:
+            if key != self._seen_key:
+                # Many states are drawn once (a hover passing by): those go straight to the
+                # window, as composing a layer first would cost one more full-screen blit.
+                self._seen_key = key
+                self.compose(surf)
+                return
+            self._build_layer(surf, key)
+        surf.blit(self._layer, (0, 0))
+
+    def _build_layer(self, surf: pygame.Surface, key: tuple) -> None:
+        """Compose the scene as `key` describes it into the kept layer."""
+        self._layer = self._layer_for(surf)
+        self.compose(self._layer)
+        self._layer_key = key
+        self.layer_builds += 1
+
+    def _layer_fits(self, surf: pygame.Surface) -> bool:
+        """Whether a composed layer can stand in for drawing onto `surf` directly."""
+        # A clip on the target would not reach the buttons (Group.draw sets its own), and a
+        # window not yet matched to the kit's size would keep stale pixels outside the backdrop.
+        unclipped = surf.get_clip() == surf.get_rect()
+        return self.cache_layer and self.done and unclipped and surf.get_size() == self.kit.size
+
+    def _layer_for(self, surf: pygame.Surface) -> pygame.Surface:
+        """A surface to compose on: the old one when it still has the target's size and format."""
+        old = self._layer
+        if old is not None and _format(old) == _format(surf):
+            return old
+        return pygame.Surface(surf.get_size(), 0, surf)
+
+    def _layer_state(self, surf: pygame.Surface) -> tuple:
+        """Everything compose() reads, as plain values; the layer is good while this is equal."""
+        kit, pt, scroller = self.kit, self.pt, self.scroller
+        return (
+            _format(surf), kit.size, kit.scale, kit.text_scale, kit.min_px, kit.palette,
+            current_language(), tuple(self.panel), tuple(self.view), self.title_pos,
+            self.line_pos, self.rule_y, self.page, scroller.offset, scroller.content,
+            scroller.view, self.hover_link, pt.scene.title, place_line(self.app, pt.scene),
+            pt.scene.event, pt.perspective.title, pt.perspective.years,
+            getattr(self, "_event_lit", False), button_state(self.event_button),
+            group_state(self.group), group_state(self.tools),
+        )  # fmt: skip
+
+    def compose(self, surf: pygame.Surface) -> None:
+        """Draw the whole scene onto `surf`: the window, or the layer kept for a state."""
         kit = self.kit
         surf.blit(self.app.backdrop(self.panel), (0, 0))
         self._draw_header(surf)
@@ -343,6 +405,21 @@ class SceneScreen(Screen):
         blocks = [kit.block("ui", p.title)] + ([kit.block("small", p.years)] if p.years else [])
         page = kit.layouter.page(blocks, width, kit.palette.background, gap=0.2)
         page.draw(surf, pygame.Rect(kit.px(24), self.panel.y + kit.px(8), page.width, page.height))
+
+
+def button_state(button: Button) -> tuple:
+    """Every attribute of a button as plain values (rects copied: they change in place)."""
+    items = vars(button).items()
+    return (type(button), *((k, tuple(v) if isinstance(v, pygame.Rect) else v) for k, v in items))
+
+
+def group_state(group: Group) -> tuple:
+    """What a group's drawing can show: each button, and which is hovered, focused, pressed."""
+    return (group.hover, group.focus, group.pressed, *map(button_state, group.buttons))
+
+
+def _format(surf: pygame.Surface) -> tuple:
+    return surf.get_size(), surf.get_bitsize(), surf.get_masks()
 
 
 def _set_cursor(cursor: int) -> None:
