@@ -74,13 +74,6 @@ class BacklogScreen(PageScreen):
                 )
                 item.draw(surf, sub, max(0, offset - top))
 
-    def key(self, event: pygame.event.Event) -> None:
-        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
-            sign = 1 if event.key == pygame.K_PAGEDOWN else -1
-            self.scroll(sign * self.view.height * 4 // 5)
-        else:
-            super().key(event)
-
     def _go_back(self, turn: int):
         def go_back() -> None:
             title = self.steps[turn].scene_title

@@ -102,6 +102,10 @@ class PageScreen(Screen):
             card.clip = self.view
 
     def key(self, event: pygame.event.Event) -> None:
+        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):  # every long page pages alike
+            sign = 1 if event.key == pygame.K_PAGEDOWN else -1
+            self.scroll(sign * self.view.height * 4 // 5)
+            return
         super().key(event)
         focused = self.group.focused()
         if focused is not None and focused.clip is self.view:

@@ -50,13 +50,6 @@ class EndingScreen(PageScreen):
     def draw_content(self, surf: pygame.Surface) -> None:
         self.page.draw(surf, self.view, self.scroller.offset)
 
-    def key(self, event: pygame.event.Event) -> None:
-        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
-            sign = 1 if event.key == pygame.K_PAGEDOWN else -1
-            self.scroll(sign * self.view.height * 4 // 5)
-        else:
-            super().key(event)
-
     def back(self) -> None:
         self.app.home()
 
