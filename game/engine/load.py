@@ -20,7 +20,6 @@ from game.engine.registry import (
 from game.engine.scenes import SceneBuilder, build_variables, make_env
 from game.engine.sourcedata import SourceFile, YMap
 from game.engine.strings import Strings, Translation, TString
-from game.engine.structure import check_structure
 
 PERSPECTIVE_FILE = "perspective.yaml"
 
@@ -156,6 +155,8 @@ class _Loader:
             src.problem((1, 1), "the file must be a mapping of keys and values, not a list or text",
                         "start the file with a key such as 'scenes:'", "E103")  # fmt: skip
             src.data = None
+        from game.engine.structure import check_structure  # not needed for a cached story
+
         check_structure(src, kind)
         return src
 

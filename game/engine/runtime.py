@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import secrets
+import os
 from typing import Any, NamedTuple
 
 from game.engine.expr import StoryRuntimeError
@@ -20,6 +20,10 @@ class Option(NamedTuple):
     spans: tuple[Span, ...]
     choice: Choice
     text: str  # the spans as plain text
+
+
+def _fresh_seed() -> int:
+    return int.from_bytes(os.urandom(8)) >> 1
 
 
 def once_key(scene_id: str, choice_id: str) -> str:
@@ -50,7 +54,7 @@ class Playthrough:
     def start(cls, story: Story, perspective_id: str, seed: int | None = None,
               museum: bool = False) -> Playthrough:  # fmt: skip
         perspective = story.perspective(perspective_id)
-        pt = cls(story, perspective, secrets.randbits(63) if seed is None else seed, museum)
+        pt = cls(story, perspective, _fresh_seed() if seed is None else seed, museum)
         first = (
             perspective.museum_start if museum and perspective.museum_start else perspective.start
         )

@@ -22,7 +22,6 @@ from game.story_i18n import load_story_in
 from game.ui.fonts import Fonts, TextCache
 from game.ui.kit import DESIGN_SIZE, Kit
 from game.ui.ornament import draw_backdrop, draw_panel
-from game.ui.reload import LiveReload
 from game.ui.screen import Screen
 from game.ui.session import Session
 from game.ui.textlayout import Layouter
@@ -348,6 +347,8 @@ def main(argv: list[str]) -> int:
         return 1
     width, _, height = args.size.partition("x")
     app = App(story, size=(int(width), int(height)))
+    from game.ui.reload import LiveReload  # the watcher is not needed for the first frame
+
     app.live = LiveReload(app, args.story or default_story_dir())
     try:
         return app.run()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import cache
 
 import pygame
 
@@ -10,15 +11,21 @@ from game.ui.kit import Kit
 from game.ui.theme import Color
 
 
+@cache
+def _unit_star(points: int, inner: float) -> tuple[tuple[float, float], ...]:
+    """A star of radius 1 round the origin; borders draw hundreds, the trigonometry once."""
+    out = []
+    for i in range(points * 2):
+        radius = 1.0 if i % 2 == 0 else inner
+        angle = math.pi * i / points - math.pi / 2
+        out.append((radius * math.cos(angle), radius * math.sin(angle)))
+    return tuple(out)
+
+
 def star_points(center: tuple[float, float], r: float, points: int = 8, inner: float = 0.62):
     """The outline of a star (the khatam of girih tiles when points=8, inner≈0.62)."""
     cx, cy = center
-    out = []
-    for i in range(points * 2):
-        radius = r if i % 2 == 0 else r * inner
-        angle = math.pi * i / points - math.pi / 2
-        out.append((cx + radius * math.cos(angle), cy + radius * math.sin(angle)))
-    return out
+    return [(cx + r * x, cy + r * y) for x, y in _unit_star(points, inner)]
 
 
 def draw_star(
@@ -106,4 +113,4 @@ def draw_backdrop(surf: pygame.Surface, kit: Kit) -> None:
     w, h = surf.get_size()
     band = kit.px(14)
     draw_band(surf, pygame.Rect(0, 0, w, band), kit)
-    draw_band(surf, pygame.Rect(0, h - band, w, band), kit)
+    surf.blit(surf, (0, h - band), pygame.Rect(0, 0, w, band))  # the bottom band is the same
