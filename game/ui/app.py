@@ -24,6 +24,7 @@ from game.ui.kit import DESIGN_SIZE, Kit
 from game.ui.ornament import draw_backdrop, draw_panel
 from game.ui.screen import Screen
 from game.ui.session import Session
+from game.ui.sound import Sounds
 from game.ui.textlayout import Layouter
 from game.ui.theme import palette
 
@@ -72,6 +73,7 @@ class App:
         self.dirty = True
         self.frames = 0
         self.live = None  # game.ui.reload.LiveReload when the story folder is watched
+        self.sound = Sounds()  # silent until _apply gives it the settings' volume
         self._apply(self.settings)
         self._sync_size()
         pygame.event.clear()  # nothing from before this window existed is meant for it
@@ -95,6 +97,8 @@ class App:
     def push(self, screen: Screen, on_result: Callable[[Any], None] | None = None) -> None:
         self._callbacks[id(screen)] = on_result
         self.stack.append(screen)
+        if screen.opening_sound:
+            self.sound.play(screen.opening_sound)
         screen.layout()
         self.redraw()
 
@@ -160,6 +164,7 @@ class App:
             else:
                 self.window.set_windowed()
         self.settings = new
+        self.sound.volume = new.volume
         self.kit.palette = palette(new.theme)
         self.kit.text_scale = new.text_scale
         self._sync_size()

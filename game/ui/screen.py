@@ -16,6 +16,7 @@ class Screen:
     """One view on the stack (like arcade's View or Textual's Screen); the top one gets input."""
 
     opaque = True  # False for overlays: the screen below is drawn first
+    opening_sound: str | None = None  # a game.ui.sound voice played when the screen is pushed
 
     def __new__(cls, *args: Any, **kwargs: Any) -> Screen:
         screen = super().__new__(cls)

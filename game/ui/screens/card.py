@@ -28,6 +28,8 @@ def source_text(src: Source) -> str:
 class CardScreen(Overlay):
     """A framed card of text over the dimmed screen; scrolls when it is taller than the window."""
 
+    opening_sound = "card"
+
     def __init__(self, app) -> None:
         super().__init__(app)
         self.scroller = Scroller()

@@ -48,6 +48,7 @@ class SceneScreen(Screen):
     """Shows the playthrough's current page and offers its choices."""
 
     cache_layer = True  # False composes every frame afresh (tests compare the two)
+    opening_sound = "page"  # a story begun, continued or loaded
 
     def __init__(self, app) -> None:
         super().__init__(app)
@@ -121,6 +122,7 @@ class SceneScreen(Screen):
         if not self.done:
             self.complete()  # the first press only finishes the text
             return
+        self.app.sound.play("choose")  # before the autosave's disk write, to answer the press
         self.session.choose(index)
         self.enter_page(animate=True)
 
@@ -208,6 +210,7 @@ class SceneScreen(Screen):
     def on_show(self) -> None:
         if self.shown != (self.pt.turn, self.pt.scene.id):
             self.enter_page(animate=False)  # came back from the history after going back
+            self.app.sound.play("page")
         else:
             self.layout()
 

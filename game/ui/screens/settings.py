@@ -81,6 +81,7 @@ class SettingsScreen(PageScreen):
         if direction > 0 and volume > 100:
             volume = 0  # a click past the top wraps, so a mouse alone can reach every value
         self.app.change_settings(volume=max(0, min(100, volume)))
+        self.app.sound.play("choose")  # let the player hear the new level
 
     def key(self, event: pygame.event.Event) -> None:
         focused = self.group.focused()
