@@ -64,7 +64,9 @@ print(time.process_time() - cpu, time.perf_counter() - wall)
 
 
 def env(data_dir: str) -> dict[str, str]:
-    out = dict(os.environ, VOT_DATA_DIR=data_dir, PYTHONPATH=str(ROOT))
+    # XDG_DATA_HOME rather than VOT_DATA_DIR: the start-up takes the same path as a player's.
+    out = dict(os.environ, XDG_DATA_HOME=data_dir, PYTHONPATH=str(ROOT))
+    out.pop("VOT_DATA_DIR", None)
     # A player's Python keeps compiled bytecode (pip writes it at install); a sandbox that
     # forbids it would time the compiler, not the game.
     out.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -146,7 +148,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as data:
         environ = env(data)
-        os.environ.update({k: environ[k] for k in ("VOT_DATA_DIR", "SDL_AUDIODRIVER")})
+        os.environ.update({"VOT_DATA_DIR": data, "SDL_AUDIODRIVER": environ["SDL_AUDIODRIVER"]})
         if "SDL_VIDEODRIVER" in environ:
             os.environ["SDL_VIDEODRIVER"] = environ["SDL_VIDEODRIVER"]
         print(f"video driver: {environ.get('SDL_VIDEODRIVER', 'default')}")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +56,7 @@ def write(slot: str, pt: Playthrough, time_played: float, folder: Path | None = 
         "perspective_title": pt.perspective.title,
         "scene": pt.scene.id,
         "scene_title": pt.scene.title,
-        "saved_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "saved_at": _now().astimezone().isoformat(timespec="seconds"),
         "time_played": round(time_played, 1),
     }
     storage.write_json(slot_path(slot, folder), {"header": header, "state": pt.to_json()})
@@ -123,7 +126,15 @@ def read(slot: str, story: Any, folder: Path | None = None) -> tuple[Playthrough
     return pt, _number(data["header"].get("time_played"))
 
 
+def _now():
+    from datetime import datetime  # saving is rare; start-up need not import it
+
+    return datetime.now()
+
+
 def _parse_time(value: Any) -> datetime | None:
+    from datetime import datetime
+
     try:
         return datetime.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:

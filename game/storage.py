@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
-
-import platformdirs
 
 APP_NAME = "voices-of-turkestan"
 DATA_DIR_ENV = "VOT_DATA_DIR"  # tests and portable installs point this elsewhere
@@ -17,13 +14,20 @@ DATA_DIR_ENV = "VOT_DATA_DIR"  # tests and portable installs point this elsewher
 def data_dir() -> Path:
     """The folder for saves, settings and progress (created on first use)."""
     override = os.environ.get(DATA_DIR_ENV)
-    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME))
+    if override:
+        path = Path(override)
+    else:
+        import platformdirs  # imported here, with tempfile below: start-up imports only what it uses
+
+        path = Path(platformdirs.user_data_dir(APP_NAME))
     path.mkdir(parents=True, exist_ok=True)
     return path
 
 
 def write_json(path: Path, data: Any) -> None:
     """Write JSON so that a crash leaves either the old file or the new one, never half of one."""
+    import tempfile
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
+
+if TYPE_CHECKING:
+    import argparse
 
 from game import profile as profile_store
 from game import settings as settings_store
@@ -336,6 +338,8 @@ def _event_size(event: pygame.event.Event) -> tuple[int, int]:
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
+    import argparse  # only when started from the command line
+
     parser = argparse.ArgumentParser(prog="python -m game play", description="Play the story.")
     parser.add_argument("--story", type=Path, default=None, help="the story folder")
     parser.add_argument("--size", default="1280x720", help="window size, e.g. 1600x900")

@@ -6,7 +6,7 @@ import math
 import re
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pygame
 
@@ -18,16 +18,15 @@ _TOKEN = re.compile(r"\S+\s*|\s+")
 _SAMPLE = "the quick brown fox jumps over a lazy dog, and then, in the evening, rests."
 
 
-@dataclass(frozen=True)
-class Style:
+# Records as named tuples: a dataclass costs about a millisecond of start-up each.
+class Style(NamedTuple):
     face: str
     px: int
     color: Color
     underline: bool = False
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     """A run of input text in one style; `term` makes it a codex link."""
 
     text: str
@@ -38,8 +37,7 @@ class Piece:
 Block = tuple[Piece, ...]  # one paragraph
 
 
-@dataclass
-class Run:
+class Run(NamedTuple):
     """Part of one line in one style; `start` counts characters from the top of the page."""
 
     x: int
@@ -50,12 +48,11 @@ class Run:
     start: int
 
 
-@dataclass
-class Line:
+class Line(NamedTuple):
     y: int
     height: int
     ascent: int
-    runs: list[Run] = field(default_factory=list)
+    runs: list[Run]
 
     @property
     def start(self) -> int:
@@ -185,12 +182,13 @@ def _underline(surf: pygame.Surface, font: pygame.font.Font, run: Run, line: Lin
     pygame.draw.line(surf, run.style.color, (run.x, y), (run.x + width - 1, y), thickness)
 
 
-@dataclass
 class _Unit:
     """Text that must not be broken: fragments (piece index, text) with no space between them."""
 
-    parts: list[tuple[int, str]]
-    space: str = ""
+    __slots__ = ("parts", "space")
+
+    def __init__(self, parts: list[tuple[int, str]], space: str = "") -> None:
+        self.parts, self.space = parts, space
 
 
 class Layouter:
@@ -305,7 +303,7 @@ class Layouter:
         fonts = [self._font(block[i]) for i, _ in pieces]
         ascent = max(f.get_ascent() for f in fonts)
         height = max(f.get_linesize() for f in fonts)
-        line = Line(y, height, ascent)
+        line = Line(y, height, ascent, [])
         x = 0
         for (index, text), font in zip(pieces, fonts, strict=True):
             piece = block[index]
