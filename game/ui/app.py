@@ -197,7 +197,9 @@ class App:
         if surf is None:
             if len(self._backdrops) >= 8:
                 self._backdrops.pop(next(iter(self._backdrops)))
-            surf = pygame.Surface(self.kit.size).convert(self.window.get_surface())
+            surf = pygame.Surface(
+                self.kit.size, 0, self.window.get_surface()
+            )  # its format: no convert
             draw_backdrop(surf, self.kit)
             if panel is not None:
                 draw_panel(surf, panel, self.kit)
