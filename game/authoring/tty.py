@@ -11,6 +11,7 @@ from typing import TextIO
 from game.authoring import plans
 from game.authoring.command import add_story_argument, load_or_explain
 from game.engine.expr import StoryRuntimeError
+from game.engine.model import format_date
 from game.engine.runtime import Playthrough
 
 HELP = "Type a number to choose, 'b' to go back one choice, 'q' to quit."
@@ -116,7 +117,7 @@ class TerminalPlayer:
         place = pt.story.places.get(scene.place) if scene.place else None
         self.say()
         self.say(f"== {scene.title} ==")
-        line = " · ".join(x for x in (_date(scene.date), place.name if place else "") if x)
+        line = " · ".join(x for x in (format_date(scene.date), place.name if place else "") if x)
         if line:
             self.say(line)
         if scene.event:
@@ -169,9 +170,3 @@ class TerminalPlayer:
         if pt.perspective.afterword:
             self.say(pt.perspective.afterword)
         self.say("(The end.)")
-
-
-def _date(date: str | None) -> str:
-    from game.engine.model import format_date
-
-    return format_date(date)

@@ -372,7 +372,7 @@ class _Loader:
 
     def _check_scene_refs(self, pid: str, builder: SceneBuilder, scenes: dict) -> None:
         mine = {sid for sid, s in scenes.items() if s.perspective == pid}
-        for src, pos, ref, _kind in builder.scene_refs:
+        for src, pos, ref in builder.scene_refs:
             if ref in mine:
                 continue
             if ref in scenes:

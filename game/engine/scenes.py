@@ -14,7 +14,7 @@ from game.engine.expr import (
     compile_effects,
     type_of,
 )
-from game.engine.model import Choice, Ending, Scene, TextItem, Variable, Where
+from game.engine.model import Choice, Ending, Scene, TextItem, Variable
 from game.engine.registry import check_ref
 from game.engine.sourcedata import Pos, SourceFile, YMap, YSeq
 from game.engine.strings import Strings
@@ -62,7 +62,7 @@ class SceneBuilder:
         self.strings = strings or Strings()
         self._paragraphs = 0  # numbers the paragraphs of the scene being built
         self.terms, self.people, self.places, self.events = terms, people, places, events
-        self.scene_refs: list[tuple[SourceFile, Pos, str, str]] = []  # for goto/seen checks
+        self.scene_refs: list[tuple[SourceFile, Pos, str]] = []  # for goto/seen checks
         # The same condition ('not museum', 'debt > 0') recurs across scenes; compiled
         # expressions are immutable, so one compile can serve every place it is written.
         self._compiled: dict[tuple[Any, str], Any] = {}
@@ -158,7 +158,7 @@ class SceneBuilder:
 
     def _scene_refs(self, src: SourceFile, pos: Pos, style, refs) -> None:
         for scene, offset in refs:
-            self.scene_refs.append((src, _expr_pos(pos, style, offset), scene, "seen"))
+            self.scene_refs.append((src, _expr_pos(pos, style, offset), scene))
 
     # -- scenes
     def scene(self, src: SourceFile, sid: str, data: YMap, pos: Pos) -> Scene:
@@ -224,7 +224,7 @@ class SceneBuilder:
         parts = self.translated_markup(src, pos, style, data.get("text", ""), context) or ()
         goto = data.get("goto")
         if isinstance(goto, str) and goto:  # an empty goto was reported as missing already
-            self.scene_refs.append((src, data.val_pos["goto"], goto, "goto"))
+            self.scene_refs.append((src, data.val_pos["goto"], goto))
         return Choice(cid, data.get("text", ""), parts, goto or "", self.condition(src, data),
                       self.effects(src, data), bool(data.get("once")), bool(data.get("fallback")),
                       (src.shown, *data.pos), self._static(parts))  # fmt: skip
@@ -246,7 +246,3 @@ def _value_pos(owner, key) -> tuple[Pos, str | None]:
 
 def _date(value) -> str | None:
     return None if value is None else str(value)
-
-
-def where(src: SourceFile, pos: Pos) -> Where:
-    return (src.shown, *pos)

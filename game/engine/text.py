@@ -24,10 +24,6 @@ class Paragraph(NamedTuple):
     spans: tuple[Span, ...]
     text: str = ""
 
-    @classmethod
-    def of(cls, spans: tuple[Span, ...]) -> Paragraph:
-        return cls(spans, "".join(s.text for s in spans))
-
 
 class TermLink(NamedTuple):
     term: str
