@@ -44,11 +44,13 @@ def _arguments(module: str, parser: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    command = COMMANDS.get(argv[0]) if argv else None
+    # No command means play; the full parser would import every authoring tool first.
+    command = COMMANDS.get(argv[0]) if argv else COMMANDS["play"]
+    argv = argv or ["play"]
     if command and command[0].startswith(SELF_PARSING):
         # argparse's REMAINDER refuses a first argument like --size: hand them over untouched.
         return int(importlib.import_module(command[0]).main(argv[1:]) or 0)
-    args = build_parser().parse_args(argv or ["play"])
+    args = build_parser().parse_args(argv)
     module = importlib.import_module(args.module)
     if args.module.startswith(SELF_PARSING):
         return int(module.main(args.rest) or 0)

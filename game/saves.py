@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game import storage
 from game.engine import SaveError
-from game.engine.runtime import Playthrough
 from game.i18n import _
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from game.engine.runtime import Playthrough
 
 SLOT_COUNT = 6
 AUTOSAVE = "auto"
@@ -122,6 +122,8 @@ def read(slot: str, story: Any, folder: Path | None = None) -> tuple[Playthrough
     problem = _check_story(data["header"], story)
     if problem:
         raise SaveError(problem)
+    from game.engine.runtime import Playthrough  # the title screen lists saves without it
+
     pt = Playthrough.from_json(story, data["state"])
     return pt, _number(data["header"].get("time_played"))
 

@@ -8,9 +8,10 @@ empty. What has no usable translation falls back to English.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.engine import load_story
-from game.engine.model import Story
+if TYPE_CHECKING:
+    from game.engine.model import Story
 
 SOURCE_LANGUAGE = "en"
 
@@ -52,6 +53,8 @@ def story_languages(root: Path) -> list[str]:
 
 def load_story_in(root: Path, language: str | None, use_cache: bool = True) -> Story:
     """The story with every string in `language` where translated; StoryError as load_story."""
+    from game.engine import load_story  # the player's first frame is drawn before the engine
+
     if not language or language == SOURCE_LANGUAGE:
         return load_story(root, use_cache=use_cache)
     translation = StoryTranslation(root, language)

@@ -18,5 +18,6 @@ STORY = ROOT / "story"
 
 @pytest.fixture(autouse=True)
 def _isolated_user_data(tmp_path_factory, monkeypatch):
-    """Saves, settings and statistics of a test never touch the real user folders."""
+    """Saves, settings, statistics and story caches of a test never touch the real user folders."""
     monkeypatch.setenv("VOT_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
+    monkeypatch.setenv("VOT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

@@ -14,10 +14,10 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from game.engine.model import FORMAT_VERSION
 from game.engine.sourcedata import YMap, YSeq
+from game.engine.versions import CACHE_VERSION, FORMAT_VERSION
 
-CACHE_VERSION = 2
+PREVIEW_SUFFIX = ".preview"
 
 
 def cache_dir() -> Path:
@@ -45,11 +45,11 @@ def _engine_stamp() -> str:
     return ";".join(f"{p.name}:{p.stat().st_mtime_ns}" for p in sorted(here.glob("*.py")))
 
 
-def _path_for(root: Path, language: str | None) -> Path:
+def _path_for(root: Path, language: str | None, suffix: str = ".marshal") -> Path:
     # Two checksums of the folder's path name its cache file (hashlib costs 4 ms to import).
     path = str(root.resolve()).encode()
     key = f"{zlib.crc32(path):08x}{zlib.adler32(path):08x}"
-    return cache_dir() / f"{key}-{language or 'source'}.marshal"
+    return cache_dir() / f"{key}-{language or 'source'}{suffix}"
 
 
 def pack(value: Any) -> Any:
@@ -99,27 +99,47 @@ def unpack_scene(blob: bytes) -> Any:
 
 def read(root: Path, language: str | None = None) -> dict | None:
     """The cached files of `root`, or None when there is no cache or it is stale."""
-    path = _path_for(root, language)
+    return _read_valid(_path_for(root, language), root, "files")
+
+
+def preview(root: Path, language: str | None = None) -> dict | None:
+    """What was noted of the story when its cache was written (title, id, scene ids), or None
+    when there is no cache or it is stale. A story with a valid preview loads without errors."""
+    return _read_valid(_path_for(root, language, PREVIEW_SUFFIX), root, "preview")
+
+
+def _read_valid(path: Path, root: Path, part: str) -> Any:
     try:
         blob = marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         return None
     if not isinstance(blob, dict) or blob.get("fingerprint") != fingerprint(root):
         return None
-    return blob.get("files")
+    return blob.get(part)
 
 
-def write(root: Path, files: dict[str, Any], language: str | None = None) -> None:
-    """Store the packed files atomically; a cache that cannot be written is simply skipped."""
+def write(root: Path, files: dict[str, Any], language: str | None = None,
+          preview: dict | None = None) -> None:  # fmt: skip
+    """Store the packed files (and a small preview of the story) atomically; a cache that
+    cannot be written is simply skipped."""
+    stamp = fingerprint(root)
+    _write_atomic(_path_for(root, language), {"fingerprint": stamp, "files": files})
+    if preview is not None:
+        path = _path_for(root, language, PREVIEW_SUFFIX)
+        _write_atomic(path, {"fingerprint": stamp, "preview": preview})
+
+
+def _write_atomic(path: Path, value: dict) -> None:
     import tempfile
 
-    path = _path_for(root, language)
-    blob = marshal.dumps({"fingerprint": fingerprint(root), "files": files})
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as out:
-            out.write(blob)
-        os.replace(tmp, path)
     except OSError:
         return
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(marshal.dumps(value))
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)

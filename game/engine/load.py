@@ -10,7 +10,7 @@ from pathlib import Path
 
 from game.engine import cache
 from game.engine.errors import Problem, StoryError, suggest
-from game.engine.model import FORMAT_VERSION, Perspective, Scene, Story
+from game.engine.model import Perspective, Scene, Story
 from game.engine.registry import (
     Registries,
     build_person,
@@ -20,6 +20,7 @@ from game.engine.registry import (
 from game.engine.scenes import SceneBuilder, build_variables, make_env
 from game.engine.sourcedata import SourceFile, YMap
 from game.engine.strings import Strings, Translation, TString
+from game.engine.versions import FORMAT_VERSION
 
 PERSPECTIVE_FILE = "perspective.yaml"
 
@@ -83,6 +84,11 @@ def read_story(root: str | Path, write_cache: bool = False,
         if not result.errors:
             raise
         return result
+
+
+def preview_of(story: Story) -> dict:
+    """What a player's title screen needs before the story itself is loaded."""
+    return {"id": story.id, "title": story.title, "scenes": list(story.scenes)}
 
 
 @contextmanager
@@ -210,7 +216,7 @@ class _Loader:
                 if src.data is not None:
                     self.packed[src.shown] = cache.pack_file(src.data, False)
             language = self.strings.translation.language if self.strings.translation else None
-            cache.write(self.root, self.packed, language)
+            cache.write(self.root, self.packed, language, preview_of(story))
         return result
 
     def _everyone(self, registry: dict, perspectives: list[Perspective], meta) -> dict:

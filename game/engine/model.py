@@ -7,8 +7,8 @@ from typing import Any, NamedTuple
 
 from game.engine.expr import Compiled, Effects
 from game.engine.text import Paragraph, Part
+from game.engine.versions import FORMAT_VERSION
 
-FORMAT_VERSION = 1
 Where = tuple[str, int, int]  # file as shown, line, column
 
 

@@ -13,11 +13,14 @@ import pygame
 if TYPE_CHECKING:
     import argparse
 
+    from game.engine.model import Story
+    from game.ui.session import Session
+
 from game import profile as profile_store
 from game import settings as settings_store
 from game.engine import StoryError
-from game.engine.model import Story
 from game.i18n import use_language
+from game.opening import StoryPreview, open_story
 from game.paths import default_story_dir
 from game.settings import Settings
 from game.story_i18n import load_story_in
@@ -25,11 +28,11 @@ from game.ui.fonts import Fonts, TextCache
 from game.ui.kit import DESIGN_SIZE, Kit
 from game.ui.ornament import draw_backdrop, draw_panel
 from game.ui.screen import Screen
-from game.ui.session import Session
 from game.ui.sound import Sounds
 from game.ui.textlayout import Layouter
 from game.ui.theme import palette
 
+DEFAULT_WINDOW = "1280x720"
 MIN_SIZE = (1024, 600)
 MAX_SIZE = (3840, 2160)
 FRAME_MS = 16  # while something animates
@@ -50,13 +53,21 @@ class App:
 
     def __init__(
         self,
-        story: Story,
+        story: Story | StoryPreview,
         size: tuple[int, int] = DESIGN_SIZE,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         pygame.display.init()
         pygame.font.init()
-        self.story = story
+        # Work that waits until the first frame is on screen, run in order after it.
+        self.after_first_frame: list[Callable[[], None]] = []
+        self._preview: StoryPreview | None = None
+        self._story: Story | None = None
+        if isinstance(story, StoryPreview):
+            self._preview = story
+            self.after_first_frame.append(self._read_story)
+        else:
+            self._story = story
         self.clock = clock
         self.settings = settings_store.load()
         self.profile = profile_store.load()
@@ -80,6 +91,28 @@ class App:
         self._sync_size()
         pygame.event.clear()  # nothing from before this window existed is meant for it
         self.push(self.root_screen())
+
+    @property
+    def story(self) -> Story:
+        """The story being played (read now if only its preview was there so far)."""
+        if self._story is None:
+            self._read_story()
+        assert self._story is not None
+        return self._story
+
+    def _read_story(self) -> None:
+        """Read the story its preview stood for (the first frame does not wait for it)."""
+        if self._preview is not None:
+            self._story, self._preview = self._preview.load(), None
+
+    @story.setter
+    def story(self, story: Story) -> None:
+        self._story, self._preview = story, None
+
+    @property
+    def story_outline(self) -> Story | StoryPreview:
+        """The story's id, title and scene ids, without waiting for the story to be read."""
+        return self._preview or self.story
 
     def window_options(self) -> dict[str, bool]:
         """How the window is made (a kiosk's has no frame: it cannot be changed afterwards)."""
@@ -212,6 +245,7 @@ class App:
             animating = self.update()
             if self.dirty:
                 self.draw()
+            self._run_after_first_frame()
             # Sleep in the OS until input arrives; tick only while the typewriter runs.
             first = pygame.event.wait(FRAME_MS if animating else IDLE_MS)
             self.handle_all([first, *pygame.event.get()])
@@ -223,6 +257,11 @@ class App:
         self.update()
         if self.dirty:
             self.draw()
+        self._run_after_first_frame()
+
+    def _run_after_first_frame(self) -> None:
+        while self.frames and self.after_first_frame:
+            self.after_first_frame.pop(0)()
 
     def update(self) -> bool:
         if self.live is not None:
@@ -340,29 +379,36 @@ def _event_size(event: pygame.event.Event) -> tuple[int, int]:
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    import argparse  # only when started from the command line
+    import argparse  # only when started with arguments
 
     parser = argparse.ArgumentParser(prog="python -m game play", description="Play the story.")
     parser.add_argument("--story", type=Path, default=None, help="the story folder")
-    parser.add_argument("--size", default="1280x720", help="window size, e.g. 1600x900")
+    parser.add_argument("--size", default=DEFAULT_WINDOW, help="window size, e.g. 1600x900")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str]) -> int:
     """Open the window and play until the player quits; 1 if the story cannot be loaded."""
-    args = parse_args(argv)
+    args = parse_args(argv) if argv else None
+    root = (args and args.story) or default_story_dir()
+    width, _, height = (args.size if args else DEFAULT_WINDOW).partition("x")
     try:
-        story = load_story_in(args.story or default_story_dir(), settings_store.load().language)
+        app = App(open_story(root, settings_store.load().language), size=(int(width), int(height)))
     except StoryError as exc:
         print(exc)
         return 1
-    width, _, height = args.size.partition("x")
-    app = App(story, size=(int(width), int(height)))
-    from game.ui.reload import LiveReload  # the watcher is not needed for the first frame
 
-    app.live = LiveReload(app, args.story or default_story_dir())
+    def watch() -> None:
+        from game.ui.reload import LiveReload  # the watcher is not needed for the first frame
+
+        app.live = LiveReload(app, root)
+
+    app.after_first_frame.append(watch)
     try:
         return app.run()
+    except StoryError as exc:  # the story changed between its preview and reading it
+        print(exc)
+        return 1
     finally:
         app.close()
         pygame.quit()

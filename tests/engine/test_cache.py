@@ -64,3 +64,25 @@ def test_a_damaged_cache_file_is_ignored(story_dir, tmp_path):
         cached.write_bytes(b"not marshal data")
     story = load_story(story_dir, use_cache=True)
     assert "field" in story.scenes
+
+
+def test_a_clean_load_leaves_a_preview_that_an_edit_invalidates(story_dir):
+    from game.engine import cache
+
+    assert cache.preview(story_dir) is None  # nothing loaded yet
+    story = load_story(story_dir, use_cache=True)
+    found = cache.preview(story_dir)
+    assert found == {"id": story.id, "title": story.title, "scenes": list(story.scenes)}
+    assert cache.preview(story_dir, "ru") is None  # each language has its own
+    scene_file = story_dir / "perspectives/farmer/02_end.yaml"
+    os.utime(scene_file, ns=(1, 1))
+    assert cache.preview(story_dir) is None
+
+
+def test_a_story_with_errors_leaves_no_preview(story_dir):
+    from game.engine import cache
+
+    (story_dir / "story.yaml").write_text("id: [unclosed\n")
+    with pytest.raises(StoryError):
+        load_story(story_dir, use_cache=True)
+    assert cache.preview(story_dir) is None

@@ -5,10 +5,14 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
 
 CODE = """
 import sys
+
+import pytest
 import game.engine, game.engine.runtime, game.cli
 import pkgutil, importlib, game.authoring
 for mod in pkgutil.walk_packages(game.authoring.__path__, "game.authoring."):
@@ -23,3 +27,13 @@ def test_engine_and_tools_leave_pygame_out():
     proc = subprocess.run([sys.executable, "-c", CODE], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_the_engine_package_exports_every_name_it_lists_and_only_those():
+    import game.engine as engine
+
+    for name in engine.__all__:
+        assert getattr(engine, name).__name__ == name
+    assert sorted(engine.__all__) == sorted(engine._HOMES)
+    with pytest.raises(AttributeError, match="no attribute 'nonsense'"):
+        engine.nonsense  # noqa: B018

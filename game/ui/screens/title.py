@@ -9,7 +9,6 @@ from game.engine import SaveError
 from game.i18n import _
 from game.ui.ornament import draw_rule, draw_star
 from game.ui.screen import Screen
-from game.ui.session import Session
 from game.ui.widgets import Button
 
 
@@ -33,7 +32,7 @@ class TitleScreen(Screen):
 
     def _build(self) -> None:
         buttons = []
-        if saves.inspect(saves.AUTOSAVE, self.app.story).usable:
+        if saves.inspect(saves.AUTOSAVE, self.app.story_outline).usable:
             buttons.append(Button(_("Continue"), self.continue_game))
         buttons += [
             Button(_("New story"), self.new_story),
@@ -48,6 +47,8 @@ class TitleScreen(Screen):
         self.group.focus = focus if focus is not None and focus < len(buttons) else None
 
     def continue_game(self) -> None:
+        from game.ui.session import Session
+
         try:
             self.app.start_session(
                 Session.load(self.app.story, saves.AUTOSAVE, self.app.profile, self.app.clock)
@@ -94,7 +95,7 @@ class TitleScreen(Screen):
         surf.blit(self.app.backdrop(), (0, 0))
         w = kit.size[0]
         first = self.group.buttons[0].rect.top
-        title = kit.label("title", self.app.story.title)
+        title = kit.label("title", self.app.story_outline.title)
         center_y = kit.px(40) + (first - kit.px(40)) // 2
         rect = title.get_rect(center=(w // 2, center_y - kit.px(10)))
         surf.blit(title, rect)

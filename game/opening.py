@@ -1,0 +1,44 @@
+"""Open the player's story: at once from the cache's preview when it has one, in full later.
+
+A story whose validated cache carries a preview loaded cleanly before and has not changed
+since, so the window can show its title screen first and read the story itself after the
+first frame (the engine's imports and the read are a third of the start-up).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from game.story_i18n import SOURCE_LANGUAGE, load_story_in
+
+if TYPE_CHECKING:
+    from game.engine.model import Story
+
+
+class StoryPreview:
+    """What the title screen needs of a story not read yet: its id, title and scene ids."""
+
+    __slots__ = ("id", "language", "root", "scenes", "title")
+
+    def __init__(self, root: Path, language: str | None, found: dict) -> None:
+        self.root = root
+        self.language = language
+        self.id: str = found["id"]
+        self.title: str = found["title"]
+        self.scenes = frozenset(found["scenes"])  # a save is checked against these
+
+    def load(self) -> Story:
+        """The story itself (StoryError only if it changed since the preview was checked)."""
+        return load_story_in(self.root, self.language)
+
+
+def open_story(root: Path, language: str | None) -> Story | StoryPreview:
+    """The story's preview when its cache is valid, else the story loaded now (StoryError)."""
+    from game.engine import cache
+
+    translated = language if language and language != SOURCE_LANGUAGE else None
+    found = cache.preview(Path(root), translated)
+    if isinstance(found, dict) and {"id", "title", "scenes"} <= found.keys():
+        return StoryPreview(Path(root), language, found)
+    return load_story_in(root, language)
