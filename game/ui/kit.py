@@ -27,6 +27,13 @@ ROLES: dict[str, tuple[str, float, str, bool]] = {
 }
 
 
+# The letters worth drawing once before a story's first page, by the script of its language.
+LATIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
+COMMON_SIGNS = "0123456789 .,;:!?'\"()-–—…“”‘’«»ʻ"
+LETTERS = {"ru": CYRILLIC}  # every other language of the game is written in Latin letters
+
+
 @dataclass
 class Kit:
     """Drawing context shared by every screen; rebuilt in place on resize or a settings change."""
@@ -70,6 +77,12 @@ class Kit:
         """The width of a reading column: `chars` average characters."""
         style = self.style(role)
         return measure(self.fonts, style.face, style.px, chars)
+
+    def warm(self, language: str) -> None:
+        """Draw the language's letters once in the body face: the first use of a glyph costs
+        ten times its reuse (5 ms for a first page), which a story's first page should not pay."""
+        letters = LETTERS.get(language, LATIN) + COMMON_SIGNS
+        self.font("body").render(letters, True, self.palette.text)
 
     def resize(self, size: tuple[int, int]) -> None:
         self.size = size

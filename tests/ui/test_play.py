@@ -180,6 +180,16 @@ def test_the_real_loop_handles_queued_input_and_quits(ui):
     assert isinstance(ui.screen, ContentNoteScreen)
 
 
+def test_waiting_returns_queued_input_at_once_and_nothing_after_the_timeout(ui):
+    from game.ui.app import wait_for_events
+
+    pygame.event.clear()
+    ui.post(pygame.KEYDOWN, key=pygame.K_DOWN, mod=0, unicode="", scancode=0)
+    events = wait_for_events(60_000)  # returns at once: the key is already queued
+    assert [e.type for e in events] == [pygame.KEYDOWN]
+    assert wait_for_events(0) == []
+
+
 def test_play_command_reports_a_broken_story(tmp_path, capsys):
     from game.ui.app import main
 

@@ -127,3 +127,9 @@ def test_the_real_start_draws_the_title_before_importing_the_engine(story_dir):
 def eval_list(stdout: str) -> list[str]:
     line = [x for x in stdout.splitlines() if x.startswith("[")][-1]
     return [name.strip(" '") for name in line.strip("[]").split(",")]
+
+
+def test_work_deferred_past_the_first_frame_is_all_done_after_it(ui):
+    assert ui.app.frames == 1 and ui.app.after_first_frame == []
+    for language in ("en", "ru", "uz"):
+        ui.app.kit.warm(language)  # every language's letters, in the body face
