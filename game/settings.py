@@ -29,6 +29,7 @@ class Settings:
     fullscreen: bool = False
     volume: int = 80
     language: str = "en"
+    window_size: tuple[int, int] | None = None  # the window as the player last left it
 
     @property
     def text_scale(self) -> float:
@@ -49,6 +50,9 @@ def _valid(name: str, value: Any) -> bool:
         return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100
     if name == "language":
         return isinstance(value, str) and 0 < len(value) < 16
+    if name == "window_size":
+        return (value is None or (isinstance(value, (list, tuple)) and len(value) == 2
+                and all(type(n) is int and 0 < n <= 100_000 for n in value)))  # fmt: skip
     return False
 
 
@@ -58,6 +62,8 @@ def from_dict(data: Any) -> Settings:
         return Settings()
     known = {f.name for f in dataclasses.fields(Settings)}
     good = {k: v for k, v in data.items() if k in known and _valid(k, v)}
+    if good.get("window_size") is not None:
+        good["window_size"] = tuple(good["window_size"])  # JSON keeps it as a list
     return Settings(**good)
 
 

@@ -213,6 +213,12 @@ class App:
         self.kit.resize(size)
         return True
 
+    def remember_window(self) -> None:
+        """Keep the window's size for the next start (not a full screen's)."""
+        size = tuple(self.window.size)
+        if not self.settings.fullscreen and size != self.settings.window_size:
+            self.save_settings(dataclasses.replace(self.settings, window_size=size))
+
     def resize(self, size: tuple[int, int]) -> None:
         wanted = clamp_size(size)
         if not self.settings.fullscreen and tuple(self.window.size) != wanted:
@@ -404,7 +410,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
     parser = argparse.ArgumentParser(prog="python -m game play", description="Play the story.")
     parser.add_argument("--story", type=Path, default=None, help="the story folder")
-    parser.add_argument("--size", default=DEFAULT_WINDOW, help="window size, e.g. 1600x900")
+    parser.add_argument(
+        "--size",
+        default=None,
+        help="window size, e.g. 1600x900 (default: as last left, or 1280x720)",
+    )
     return parser.parse_args(argv)
 
 
@@ -412,9 +422,10 @@ def main(argv: list[str]) -> int:
     """Open the window and play until the player quits; 1 if the story cannot be loaded."""
     args = parse_args(argv) if argv else None
     root = (args and args.story) or default_story_dir()
-    width, _, height = (args.size if args else DEFAULT_WINDOW).partition("x")
+    settings = settings_store.load()
     try:
-        app = App(open_story(root, settings_store.load().language), size=(int(width), int(height)))
+        story = open_story(root, settings.language)
+        app = App(story, size=window_size(args and args.size, settings.window_size))
     except StoryError as exc:
         print(exc)
         return 1
@@ -426,10 +437,28 @@ def main(argv: list[str]) -> int:
 
     app.after_first_frame.append(watch)
     try:
-        return app.run()
+        code = app.run()
+        app.remember_window()
+        return code
     except StoryError as exc:  # the story changed between its preview and reading it
         print(exc)
         return 1
     finally:
         app.close()
         pygame.quit()
+
+
+def window_size(asked: str | None, remembered: tuple[int, int] | None) -> tuple[int, int]:
+    """--size when given, else the size the window had when the player last quit (never
+    larger than the screen it opens on), else the default."""
+    if asked:
+        width, _, height = asked.partition("x")
+        return int(width), int(height)
+    if remembered:
+        pygame.display.init()
+        desktops = pygame.display.get_desktop_sizes()
+        if desktops:
+            return min(remembered[0], desktops[0][0]), min(remembered[1], desktops[0][1])
+        return remembered
+    width, _, height = DEFAULT_WINDOW.partition("x")
+    return int(width), int(height)

@@ -235,14 +235,15 @@ class Scroller:
         pygame.draw.rect(surf, kit.palette.muted, track, 1, border_radius=width // 2)
         thumb = pygame.Rect(track.x, thumb_y, width, thumb_h)
         pygame.draw.rect(surf, kit.palette.accent, thumb, border_radius=width // 2)
-        # Chevrons say there is more text above or below, where a line was held back.
+        # Chevrons at the ends of the track say there is more above or below; there they never
+        # meet a heading's rule or ornament, which sit over the middle of the text.
         r = kit.px(7)
-        cx = view.centerx
+        cx = track.centerx
         if self.offset < self.limit:
-            y = view.bottom + kit.px(6)
+            y = track.bottom + kit.px(4)
             pygame.draw.polygon(surf, kit.palette.accent, [(cx - r, y), (cx + r, y), (cx, y + r)])
         if self.offset > 0:
-            y = view.top - kit.px(6)
+            y = track.top - kit.px(4)
             pygame.draw.polygon(surf, kit.palette.accent, [(cx - r, y), (cx + r, y), (cx, y - r)])
 
 

@@ -85,3 +85,24 @@ def test_text_is_crisp_at_every_size(ui):
     px_small = scene.page.lines[0].runs[0].style.px
     ui.resize(2560, 1440)
     assert scene.page.lines[0].runs[0].style.px == round(px_small * 2)
+
+
+def test_the_window_opens_at_the_size_the_player_left_it(start_app):
+    from game.ui.app import window_size
+
+    assert window_size(None, None) == (1280, 720)  # a first start
+    ui = start_app()
+    ui.resize(1500, 840)
+    ui.app.remember_window()
+    remembered = settings_store.load().window_size
+    assert remembered == (1500, 840)
+    desktop = pygame.display.get_desktop_sizes()[0]
+    assert window_size(None, remembered) == (min(1500, desktop[0]), min(840, desktop[1]))
+    assert window_size("1600x900", remembered) == (1600, 900)  # --size wins for one start
+    assert window_size(None, (99_999, 99_999)) == tuple(desktop)  # never larger than the screen
+
+
+def test_a_stored_window_size_that_makes_no_sense_is_ignored():
+    for bad in ([0, 700], [1200], "1280x720", [True, 700], [1200.5, 700]):
+        assert settings_store.from_dict({"window_size": bad}).window_size is None
+    assert settings_store.from_dict({"window_size": [1300, 700]}).window_size == (1300, 700)
