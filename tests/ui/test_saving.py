@@ -142,3 +142,39 @@ def test_go_back_from_the_history(ui):
     assert saves.inspect(saves.AUTOSAVE, ui.app.story).scene_title == "The Silent Loom"
     ui.key(pygame.K_2)
     assert scene.pt.scene.id == "stay_end"
+
+
+def test_the_history_opens_at_its_end_with_a_whole_line_on_top(start_app):
+    ui = start_app((1024, 600))
+    ui.app.change_settings(text_size="largest")
+    start_weaver(ui)
+    ui.key(pygame.K_1)
+    ui.key(pygame.K_SPACE)
+    ui.click("History")
+    screen = ui.screen
+    assert isinstance(screen, BacklogScreen) and screen.scroller.limit > 0  # it does scroll
+    offset = screen.scroller.offset
+    assert offset == screen.scroller.limit  # at the latest step
+    tops = [top + line.y for top, item in screen.items if hasattr(item, "lines")
+            for line in item.lines]  # fmt: skip
+    tops += [top for top, item in screen.items if not hasattr(item, "lines")]
+    assert offset in tops  # the view begins exactly on a line (or a button), never mid-line
+
+
+def test_slot_lists_show_whole_cards_only(start_app, story):
+    from game.engine.runtime import Playthrough
+
+    pt = Playthrough.start(story, story.perspectives[0].id)
+    for slot in saves.slots():
+        saves.write(slot, pt, 60.0)  # full cards: taller than empty ones
+    ui = start_app((1024, 600))
+    ui.app.change_settings(text_size="largest")
+    ui.click("Load")
+    screen = ui.screen
+    assert isinstance(screen, SavesScreen) and screen.scroller.limit > 0  # it does scroll
+    shown = [card for card in screen.cards if card.clip.width]
+    assert shown and len(shown) < len(screen.cards)
+    assert all(screen.view.contains(card.rect) for card in shown)
+    ui.key(pygame.K_PAGEDOWN)  # scrolling brings the rest in whole
+    assert all(screen.view.contains(c.rect) for c in screen.cards if c.clip.width)
+    assert screen.cards[-1].clip.width

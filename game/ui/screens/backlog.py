@@ -51,11 +51,22 @@ class BacklogScreen(PageScreen):
             button.fit(kit, min(self.view.width, kit.px(300)))
             self.items.append((y, button))
             y += button.rect.height + kit.px(34)
-        self.scroller.set(max(0, y - kit.px(34)), self.view.height)
+        self.scroller.set(self._content_height(max(0, y - kit.px(34))), self.view.height)
         for top, item in self.items:
             if isinstance(item, Button):
                 item.rect.topleft = (self.view.x, self.view.y + top - self.scroller.offset)
                 item.clip = self.view
+
+    def _content_height(self, height: int) -> int:
+        """The height to scroll over, stretched so that the end position starts on a whole
+        line: the page shows whole lines only, and a cut first line would leave a gap on top."""
+        end = height - self.view.height
+        if end <= 0:
+            return height
+        stops = [top + line.y for top, item in self.items if isinstance(item, Page)
+                 for line in item.lines]  # fmt: skip
+        stops += [top for top, item in self.items if isinstance(item, Button)]
+        return min((s for s in stops if s >= end), default=end) + self.view.height
 
     def draw_content(self, surf: pygame.Surface) -> None:
         if not self.steps:

@@ -97,9 +97,13 @@ class PageScreen(Screen):
         if not self.cards and self.empty_text():
             y = self._empty_page().height + gap
         self.scroller.set(max(0, y - gap), self.view.height)
+        hidden = pygame.Rect(self.view.topleft, (0, 0))
         for card in self.cards:
             card.rect.y -= self.scroller.offset
-            card.clip = self.view
+            # Whole cards only, like whole lines on a page: one cut by the view's edge waits
+            # for the scroll (the bar and chevrons say there is more), unless it can never fit.
+            cut = not self.view.contains(card.rect) and card.rect.height <= self.view.height
+            card.clip = hidden if cut else self.view
 
     def key(self, event: pygame.event.Event) -> None:
         if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):  # every long page pages alike
