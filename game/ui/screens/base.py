@@ -20,6 +20,7 @@ class PageScreen(Screen):
         self.back_button = Button(_("Back"), self.back)
         self.panel = pygame.Rect(0, 0, 0, 0)
         self.view = pygame.Rect(0, 0, 0, 0)  # the scrollable area inside the panel
+        self.shift = 0  # how far a short page is moved down to sit mid-window
 
     def title(self) -> str:
         """The heading, already translated."""
@@ -46,11 +47,16 @@ class PageScreen(Screen):
         self.panel = pygame.Rect((w - width) // 2, top, width, bottom - top)
         self.view = self.panel.inflate(-2 * pad, -2 * pad)
         self.layout_content()
+        self.shift = 0
         if self.scroller.content < self.view.height:
-            # Short content: the panel hugs it and the buttons follow right below.
+            # Short content: the panel hugs it, the buttons follow right below, and the whole
+            # (heading included) sits in the middle of the window rather than at its top.
             self.view.height = max(self.scroller.content, kit.px(40))
             self.panel.height = self.view.height + 2 * pad
-            self.scroller.set(self.scroller.content, self.view.height)
+            self.shift = max(0, bottom - self.panel.bottom) // 2
+            self.panel.move_ip(0, self.shift)
+            self.view.move_ip(0, self.shift)
+            self.layout_content()
         self._place_bottom(self.panel.bottom + kit.px(20))
 
     def _heading_top(self) -> int:
@@ -125,7 +131,7 @@ class PageScreen(Screen):
         kit = self.kit
         surf.blit(self.app.backdrop(self.panel), (0, 0))
         title = kit.label("heading", self.title())
-        top = self._heading_top()
+        top = self._heading_top() + self.shift
         surf.blit(title, title.get_rect(midtop=(kit.size[0] // 2, top)))
         rule_y = top + title.get_height() + kit.px(10)
         draw_rule(surf, (kit.size[0] // 2, rule_y), kit.px(120), kit)
