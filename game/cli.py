@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
 
 # Each subcommand lives in its own module with add_arguments(parser) and run(args) -> int.
 COMMANDS = {
@@ -25,6 +28,8 @@ SELF_PARSING = ("game.ui", "game.kiosk.main")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse  # not for the player's start, which has nothing to parse
+
     parser = argparse.ArgumentParser(prog="python -m game", description="Voices of Turkestan")
     sub = parser.add_subparsers(dest="command")
     for name, (module, help_text) in COMMANDS.items():
@@ -37,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _arguments(module: str, parser: argparse.ArgumentParser) -> None:
     if module.startswith(SELF_PARSING):
         # The UI modules import pygame; their arguments are parsed by themselves.
-        parser.add_argument("rest", nargs=argparse.REMAINDER)
+        parser.add_argument("rest", nargs="...")  # argparse.REMAINDER
         return
     importlib.import_module(module).add_arguments(parser)
 

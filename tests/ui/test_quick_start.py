@@ -104,24 +104,28 @@ draw = app.App.draw
 def first_frame(self):
     draw(self)
     if self.frames == 1:
-        print(sorted(m for m in sys.modules if m.startswith("game.")))
+        print(sorted(sys.modules))
         pygame.event.post(pygame.event.Event(pygame.QUIT))
 app.App.draw = first_frame
 from game.cli import main
-sys.exit(main(["play", "--story", sys.argv[1]]))
+sys.exit(main(sys.argv[1:]))
 """
 
 
-def test_the_real_start_draws_the_title_before_importing_the_engine(story_dir):
+@pytest.mark.parametrize("with_story", [False, True], ids=["python -m game", "play --story"])
+def test_the_real_start_draws_the_title_before_importing_the_engine(story_dir, with_story):
     environ = dict(os.environ, PYTHONPATH=str(ROOT))
-    runs = [subprocess.run([sys.executable, "-c", FIRST_FRAME, str(story_dir)], env=environ,
+    argv = ["play", "--story", str(story_dir)] if with_story else []  # [] plays story/
+    runs = [subprocess.run([sys.executable, "-c", FIRST_FRAME, *argv], env=environ,
                            capture_output=True, text=True, check=True, cwd=ROOT)
             for _ in range(2)]  # fmt: skip
     cold, warm = (eval_list(run.stdout) for run in runs)
     assert "game.engine.load" in cold  # the first start reads the story and writes the cache
     # Once cached, the loader, runtime and authoring tools wait until the title is on screen.
-    for module in ("game.engine.load", "game.engine.runtime", "game.authoring.watch"):
-        assert module not in warm
+    for module in ("game.engine.load", "game.engine.runtime", "game.authoring.watch",
+                   "game.authoring.check"):  # fmt: skip
+        assert module not in warm, module
+    assert ("argparse" in warm) == with_story  # no arguments: nothing to parse
 
 
 def eval_list(stdout: str) -> list[str]:
