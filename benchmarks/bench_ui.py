@@ -1,6 +1,8 @@
 """Speed of the desktop player: start-up against the floor, page layout, frame time, idle CPU.
 
 Run: .venv/bin/python benchmarks/bench_ui.py [--story DIR]. Prints figures and ratios; asserts nothing.
+Without a display it uses SDL's dummy driver; for a real X11 window on a headless machine run it
+under Xvfb: xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python benchmarks/bench_ui.py
 """
 
 from __future__ import annotations
