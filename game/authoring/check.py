@@ -10,6 +10,7 @@ from typing import TextIO
 
 from game.authoring.i18n_check import coverage_report, translation_problems
 from game.authoring.lint import lint
+from game.authoring.lint_typography import straight_quotes
 from game.engine import Problem, read_story
 from game.paths import default_story_dir
 
@@ -43,7 +44,8 @@ def collect_problems(root: Path) -> list[Problem]:
     result = read_story(root)
     if result.story is None:  # lint rules need a whole story; fix the loader's errors first
         return result.problems
-    problems = result.problems + lint(result.story) + translation_problems(root)
+    typography = [f.problem() for f in straight_quotes(result.strings, result.files)]
+    problems = result.problems + lint(result.story) + typography + translation_problems(root)
     return sorted(problems, key=lambda p: (p.file, p.line, p.col, p.code))
 
 

@@ -45,6 +45,7 @@ RULES: dict[str, Rule] = {
         Rule("E603", "error", "person after their death"),
         Rule("E604", "error", "violent event without a content warning"),
         Rule("W605", "warning", "text block too long"),
+        Rule("W606", "warning", "straight quote mark in text"),
         Rule("E701", "error", "translation breaks the markup"),
     )
 }

@@ -91,3 +91,11 @@ def test_check_json_and_strict_include_the_lint_rules(story_case):
     report = json.loads(out.getvalue())
     assert report["errors"] == 0 and report["warnings"] == 1
     assert report["problems"][0]["code"] == "W501" and report["problems"][0]["line"] == 8
+
+
+def test_straight_quotes_are_reported_at_the_mark_with_the_fixed_word(story_case):
+    found = {p.line: p for p in collect_problems(story_case("W606_trips")) if p.code == "W606"}
+    assert (found[7].col, found[7].message) == (15, "straight apostrophe in “it's”")
+    assert "it’s" in found[7].hint
+    found = [p for p in collect_problems(story_case("W606_trips_quotes")) if p.code == "W606"]
+    assert [(p.line, p.col) for p in found] == [(6, 19)]  # one finding for the choice, at “

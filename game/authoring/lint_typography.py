@@ -1,0 +1,68 @@
+"""W606: straight quote marks in the story's text, where the page wants typographic ones."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from game.authoring.rules import Finding
+from game.engine.sourcedata import SourceFile
+from game.engine.strings import TString
+
+# {expressions} are code (their quotes delimit strings); {{ and }} are literal braces.
+_CODE = re.compile(r"\{\{|\}\}|\{[^{}]*\}")
+_STRAIGHT = re.compile(r"['\"]")
+
+
+def straight_quotes(strings: Iterable[TString], files: Iterable[SourceFile]) -> Iterator[Finding]:
+    """One finding per string that shows a straight ' or ", at the first of them."""
+    paths = {src.shown: src.path for src in files}
+    lines: dict[str, list[str]] = {}
+    for string in strings:
+        prose = _CODE.sub(_blank_code, string.text)
+        mark = _STRAIGHT.search(prose)
+        if mark is None:
+            continue
+        word = _word_at(prose, mark.start())
+        if string.file not in lines:
+            lines[string.file] = _read_lines(paths.get(string.file))
+        line, col = _locate(lines[string.file], string.line, word, mark.group())
+        yield _finding((string.file, line, col), word, mark.group())
+
+
+def _blank_code(match: re.Match) -> str:
+    text = match.group()
+    return text if text in ("{{", "}}") else " " * len(text)
+
+
+def _word_at(text: str, index: int) -> str:
+    start = text.rfind(" ", 0, index) + 1
+    end = text.find(" ", index)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _read_lines(path: Path | None) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8").splitlines() if path else []
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
+def _locate(lines: list[str], first: int, word: str, mark: str) -> tuple[int, int]:
+    """The line and column of `word`'s quote mark, searching from the string's first line (a
+    word is never folded across lines); the string's start when it cannot be found."""
+    for number in range(first, len(lines) + 1):
+        at = lines[number - 1].find(word)
+        if at >= 0:
+            return number, at + word.index(mark) + 1
+    return first, 1
+
+
+def _finding(where: tuple[str, int, int], word: str, mark: str) -> Finding:
+    if mark == "'":
+        fixed = word.replace("'", "’")
+        return Finding("W606", where, f"straight apostrophe in “{word}”",
+                       f"write {fixed}: ’ is the apostrophe")  # fmt: skip
+    return Finding("W606", where, f"straight quote mark in “{word}”",
+                   "write “ to open a quotation and ” to close it")  # fmt: skip
