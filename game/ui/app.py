@@ -249,13 +249,16 @@ class App:
 
     # -- the loop
     def run(self) -> int:
+        drawing = 0.0  # seconds the last frame took to draw and show
         while self.running:
             animating = self.update()
             if self.dirty:
+                start = time.perf_counter()
                 self.draw()
+                drawing = time.perf_counter() - start
             self._run_after_first_frame()
             # Tick only while the typewriter runs; otherwise wake for input (or once a second).
-            self.handle_all(wait_for_events(FRAME_MS if animating else IDLE_MS))
+            self.handle_all(wait_for_events(frame_wait_ms(drawing) if animating else IDLE_MS))
         return 0
 
     def pump(self) -> None:
@@ -381,6 +384,15 @@ class App:
         from game.ui.screens.scene import SceneScreen
 
         return SceneScreen(self)
+
+
+def frame_wait_ms(drawing: float) -> int:
+    """The pause before the next animation frame: one frame at 60 Hz, or as long as the last
+    frame took to draw and show when that was longer. The typewriter reveals by the clock, so a
+    slow display (showing a 4K frame without a graphics card takes 40 ms) gets fewer frames
+    instead of a processor kept busy from one frame to the next (measured under Xvfb at 4K:
+    70 % of a core at 9 frames/s, against 109 % at 15)."""
+    return max(FRAME_MS, round(drawing * 1000))
 
 
 def wait_for_events(timeout_ms: int) -> list[pygame.event.Event]:

@@ -190,6 +190,13 @@ def test_waiting_returns_queued_input_at_once_and_nothing_after_the_timeout(ui):
     assert wait_for_events(0) == []
 
 
+def test_animation_waits_at_least_as_long_as_a_frame_took():
+    from game.ui.app import FRAME_MS, frame_wait_ms
+
+    assert frame_wait_ms(0.002) == FRAME_MS  # a fast frame: 60 a second
+    assert frame_wait_ms(0.045) == 45  # a slow one: half the time drawing, half waiting
+
+
 def test_play_command_reports_a_broken_story(tmp_path, capsys):
     from game.ui.app import main
 
