@@ -26,7 +26,7 @@ from game.settings import Settings
 from game.story_i18n import load_story_in
 from game.ui.fonts import Fonts, TextCache
 from game.ui.kit import DESIGN_SIZE, Kit
-from game.ui.ornament import draw_backdrop, draw_panel
+from game.ui.ornament import draw_backdrop, draw_panel, window_icon
 from game.ui.screen import Screen
 from game.ui.sound import Sounds
 from game.ui.textlayout import Layouter
@@ -93,6 +93,7 @@ class App:
         pygame.event.clear()  # nothing from before this window existed is meant for it
         self.push(self.root_screen())
         self.after_first_frame.append(lambda: self.kit.warm(self.settings.language))
+        self.after_first_frame.append(lambda: self.window.set_icon(window_icon(palette("default"))))
 
     @property
     def story(self) -> Story:

@@ -45,6 +45,16 @@ def draw_star(
     pygame.draw.polygon(surf, color, heart)
 
 
+def window_icon(palette, size: int = 64) -> pygame.Surface:
+    """The game's icon: the title screen's star on an indigo tile (drawn, like every ornament)."""
+    big = size * 4  # drawn large and scaled down: smooth edges without antialiased polygons
+    icon = pygame.Surface((big, big), pygame.SRCALPHA)
+    pygame.draw.rect(icon, palette.button, icon.get_rect(), border_radius=big // 6)
+    draw_star(icon, (big / 2, big / 2), big * 0.42, palette.ornament, fill=palette.ornament2,
+              width=max(1, big // 24))  # fmt: skip
+    return pygame.transform.smoothscale(icon, (size, size))
+
+
 def draw_frame(surf: pygame.Surface, rect: pygame.Rect, kit: Kit, corner: float = 9) -> None:
     """A double rule around `rect` with a star at each corner and a lozenge mid-edge."""
     pal = kit.palette

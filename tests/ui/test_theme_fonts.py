@@ -60,3 +60,13 @@ def test_fonts_ship_with_their_licence():
     assert "SIL OPEN FONT LICENSE Version 1.1" in licence.read_text(encoding="utf-8")
     for file in fonts.FACES.values():
         assert (fonts.FONT_DIR / file).stat().st_size > 100_000
+
+
+def test_the_window_icon_is_the_star_on_a_rounded_tile():
+    from game.ui.ornament import window_icon
+    from game.ui.theme import palette
+
+    icon = window_icon(palette("default"))
+    assert icon.get_size() == (64, 64)
+    assert icon.get_at((0, 0)).a == 0  # a rounded corner: transparent
+    assert icon.get_at((32, 32))[:3] != icon.get_at((4, 32))[:3]  # the star's heart on the tile
