@@ -39,6 +39,17 @@ def open_story(root: Path, language: str | None) -> Story | StoryPreview:
 
     translated = language if language and language != SOURCE_LANGUAGE else None
     found = cache.preview(Path(root), translated)
-    if isinstance(found, dict) and {"id", "title", "scenes"} <= found.keys():
+    if _well_formed(found):
         return StoryPreview(Path(root), language, found)
-    return load_story_in(root, language)
+    story = load_story_in(root, language)  # no preview, a stale one, or a damaged one
+    if found is not None or cache.preview(Path(root), translated) is None:
+        from game.engine.load import preview_of
+
+        cache.write_preview(Path(root), preview_of(story), translated)  # the next start is quick
+    return story
+
+
+def _well_formed(found: object) -> bool:
+    return (isinstance(found, dict) and isinstance(found.get("id"), str)
+            and isinstance(found.get("title"), str) and isinstance(found.get("scenes"), list)
+            and all(isinstance(sid, str) for sid in found["scenes"]))  # fmt: skip

@@ -125,8 +125,14 @@ def write(root: Path, files: dict[str, Any], language: str | None = None,
     stamp = fingerprint(root)
     _write_atomic(_path_for(root, language), {"fingerprint": stamp, "files": files})
     if preview is not None:
-        path = _path_for(root, language, PREVIEW_SUFFIX)
-        _write_atomic(path, {"fingerprint": stamp, "preview": preview})
+        write_preview(root, preview, language, stamp)
+
+
+def write_preview(root: Path, preview: dict, language: str | None = None,
+                  stamp: list | None = None) -> None:  # fmt: skip
+    """Store the preview of a story that has just loaded without errors."""
+    value = {"fingerprint": stamp or fingerprint(root), "preview": preview}
+    _write_atomic(_path_for(root, language, PREVIEW_SUFFIX), value)
 
 
 def _write_atomic(path: Path, value: dict) -> None:

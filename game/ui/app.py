@@ -103,14 +103,14 @@ class App:
         assert self._story is not None
         return self._story
 
+    @story.setter
+    def story(self, story: Story) -> None:
+        self._story, self._preview = story, None
+
     def _read_story(self) -> None:
         """Read the story its preview stood for (the first frame does not wait for it)."""
         if self._preview is not None:
             self._story, self._preview = self._preview.load(), None
-
-    @story.setter
-    def story(self, story: Story) -> None:
-        self._story, self._preview = story, None
 
     @property
     def story_outline(self) -> Story | StoryPreview:

@@ -137,3 +137,20 @@ def test_work_deferred_past_the_first_frame_is_all_done_after_it(ui):
     assert ui.app.frames == 1 and ui.app.after_first_frame == []
     for language in ("en", "ru", "uz"):
         ui.app.kit.warm(language)  # every language's letters, in the body face
+
+
+def test_a_damaged_preview_means_reading_the_story_first(story_dir):
+    import marshal
+
+    from game.engine import cache
+
+    open_story(story_dir, "en")
+    path = cache._path_for(story_dir, None, cache.PREVIEW_SUFFIX)
+    blob = marshal.loads(path.read_bytes())
+    for bad in ({"id": 3, "title": "t", "scenes": []}, {"id": "s", "title": "t", "scenes": 7},
+                "nonsense"):  # fmt: skip
+        path.write_bytes(marshal.dumps({**blob, "preview": bad}))
+        assert isinstance(open_story(story_dir, "en"), Story)
+    path.write_bytes(b"\x00garbage")
+    assert isinstance(open_story(story_dir, "en"), Story)
+    assert isinstance(open_story(story_dir, "en"), StoryPreview)  # mended by that read
