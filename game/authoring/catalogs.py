@@ -155,12 +155,15 @@ def extract(root: Path, ui: Domain | None = None) -> list[Path]:
 
 def update_domain(domain: Domain, languages: Iterable[str] | None = None) -> list[Path]:
     """Merge the domain's template into each language's catalogue (see merge.py)."""
-    template = read_catalog(domain.template)
     written = []
     for language in domain.languages() if languages is None else languages:
         path = domain.catalog(language)
         if not path.exists():
             continue
+        # A fresh template each time: Babel's update puts the template's own new messages into
+        # the catalogue, and the merge then gives them this language's words; reused, the next
+        # language would inherit them (Russian once landed in the Uzbek catalogue that way).
+        template = read_catalog(domain.template)
         catalog = merge(read_catalog(path), template, domain.by_context)
         write_catalog(catalog, path)
         written.append(path)

@@ -133,3 +133,19 @@ def test_a_long_previous_english_survives_writing_and_reading(tmp_path):
     message = again.get("New words", context="scene:a:text:1")
     assert message.previous_id == [old]
     assert message.user_comments == ["reviewed: A. B."] and message.fuzzy
+
+
+def test_each_language_keeps_its_own_words_when_several_are_updated(mini_ru):
+    from tests.i18n.conftest import translate_all
+
+    translate_all(mini_ru, "uz", "uz:")
+    edit_source(mini_ru)
+    update(mini_ru)  # one template, merged into ru and then uz
+    for language, prefix in (("ru", PREFIX), ("uz", "uz:")):
+        for domain in ("farmer", "history"):
+            for message in read_catalog(story_domain(mini_ru, domain).catalog(language)):
+                if message.id and message.string:
+                    assert message.string.startswith(prefix), (language, message.context)
+    moved = "scene:hills:ending:epilogue:2"  # adopted from the obsolete entry, per language
+    uz = {m.context: m for m in read_catalog(story_domain(mini_ru, "farmer").catalog("uz"))}
+    assert uz[moved].string == "uz:You left."
