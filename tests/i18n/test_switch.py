@@ -34,9 +34,7 @@ def pixels(ui) -> bytes:
 
 
 def test_switching_language_redraws_the_open_page(ui):
-    ui.click("New story")
-    ui.click("I understand — continue")
-    ui.click(ui.screen.cards[0])
+    ui.begin_story()
     ui.key(pygame.K_SPACE)  # the whole page
     ui.click(ui.screen.group.buttons[0])
     scene_id, turn, variables = ui.screen.pt.scene.id, ui.screen.pt.turn, dict(ui.screen.pt.vars)
@@ -89,9 +87,7 @@ def test_switching_back_to_english_from_the_title(ui):
 def test_scene_tools_keep_each_label_on_one_line_in_every_language(ui, size):
     ui.resize(*size)
     ui.app.change_settings(text_size="largest")
-    ui.click("New story")
-    ui.click("I understand — continue")
-    ui.click(ui.screen.cards[0])
+    ui.begin_story()
     for language in i18n.available_languages():
         ui.app.change_settings(language=language)
         scene = ui.screen

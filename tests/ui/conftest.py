@@ -78,6 +78,13 @@ class Driver:
         self.post(pygame.FINGERUP, dx=0.0, dy=0.0, **finger)
         self.pump()
 
+    def begin_story(self):
+        """From the title: New story, past the content note, into the first perspective."""
+        self.click("New story")
+        self.click("I understand — continue")
+        self.click(self.screen.cards[0])
+        return self.screen
+
     def key(self, key: int, times: int = 1) -> None:
         for _ in range(times):
             self.post(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0)

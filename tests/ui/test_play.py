@@ -58,9 +58,7 @@ def test_keyboard_title_to_ending(ui):
 
 
 def test_arrow_keys_and_enter_choose(ui):
-    ui.click("New story")
-    ui.click("I understand — continue")
-    ui.click(ui.screen.cards[0])
+    ui.begin_story()
     ui.key(pygame.K_RETURN)
     ui.key(pygame.K_DOWN, times=2)
     assert ui.screen.group.focus == 1
@@ -106,9 +104,7 @@ def test_touch_generated_mouse_events_are_ignored(ui):
 
 
 def test_typewriter_follows_the_injected_clock(ui):
-    ui.click("New story")
-    ui.click("I understand — continue")
-    ui.click(ui.screen.cards[0])
+    ui.begin_story()
     scene = ui.screen
     cps = ui.app.settings.chars_per_second
     ui.wait(1.0)
@@ -120,9 +116,7 @@ def test_typewriter_follows_the_injected_clock(ui):
 
 
 def test_number_key_during_typing_only_finishes_the_text(ui):
-    ui.click("New story")
-    ui.click("I understand — continue")
-    ui.click(ui.screen.cards[0])
+    ui.begin_story()
     ui.key(pygame.K_1)
     assert ui.screen.done and ui.screen.pt.scene.id == "loom"
 
@@ -130,9 +124,7 @@ def test_number_key_during_typing_only_finishes_the_text(ui):
 def test_codex_link_opens_its_card(ui):
     from game.ui.screens.card import TermCard
 
-    ui.click("New story")
-    ui.click("I understand — continue")
-    ui.click(ui.screen.cards[0])
+    ui.begin_story()
     ui.key(pygame.K_SPACE)
     scene = ui.screen
     rect, term, _ = scene.page.links[0]
@@ -147,9 +139,7 @@ def test_codex_link_opens_its_card(ui):
 def test_what_really_happened_card(ui):
     from game.ui.screens.card import EventCard
 
-    ui.click("New story")
-    ui.click("I understand — continue")
-    ui.click(ui.screen.cards[0])
+    ui.begin_story()
     ui.key(pygame.K_SPACE)
     ui.key(pygame.K_1)
     ui.click("What really happened")
@@ -206,9 +196,7 @@ def test_play_command_reports_a_broken_story(tmp_path, capsys):
 
 
 def test_at_a_desk_a_link_answers_only_on_its_word(ui):
-    ui.click("New story")
-    ui.click("I understand — continue")
-    ui.click(ui.screen.cards[0])
+    ui.begin_story()
     ui.key(pygame.K_SPACE)
     scene = ui.screen
     rect = scene.page.links[0][0].move(scene.view.x, scene.view.y - scene.scroller.offset)

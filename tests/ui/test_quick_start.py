@@ -52,9 +52,7 @@ def test_the_first_frame_is_drawn_before_the_story_is_read(story_dir, clock):
     ui.pump()
     assert ui.app.frames == 1
     assert isinstance(ui.app.story_outline, Story)  # read right after that frame
-    ui.click("New story")  # and the game goes on as usual
-    ui.click("I understand — continue")
-    ui.click(ui.screen.cards[0])
+    ui.begin_story()  # and the game goes on as usual
     assert isinstance(ui.screen, SceneScreen)
     ui.app.close()
 

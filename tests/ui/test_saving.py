@@ -16,9 +16,7 @@ from game.ui.screens.title import TitleScreen
 
 
 def start_weaver(ui):
-    ui.click("New story")
-    ui.click("I understand — continue")
-    ui.click(ui.screen.cards[0])
+    ui.begin_story()
     ui.key(pygame.K_SPACE)
 
 

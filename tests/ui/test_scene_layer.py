@@ -20,9 +20,7 @@ def _english_afterwards():
 
 def read_page(ui: Driver) -> SceneScreen:
     """Title → the weaver's first page, shown whole, drawn once from its layer."""
-    ui.click("New story")
-    ui.click("I understand — continue")
-    ui.click(ui.screen.cards[0])
+    ui.begin_story()
     ui.key(pygame.K_SPACE)
     scene = ui.screen
     assert isinstance(scene, SceneScreen) and scene.done
@@ -138,9 +136,7 @@ def test_an_unchanged_scene_reuses_its_layer(ui):
 
 
 def test_the_typewriter_draws_without_the_layer(ui):
-    ui.click("New story")
-    ui.click("I understand — continue")
-    ui.click(ui.screen.cards[0])
+    ui.begin_story()
     scene = ui.screen
     shots = set()
     for _ in range(4):

@@ -37,9 +37,7 @@ def player(ui) -> FakePlayer:
 
 
 def open_scene(ui) -> SceneScreen:
-    ui.click("New story")
-    ui.click("I understand — continue")
-    ui.click(ui.screen.cards[0])
+    ui.begin_story()
     assert isinstance(ui.screen, SceneScreen)
     return ui.screen
 
