@@ -32,7 +32,6 @@ from game.ui.sound import Sounds
 from game.ui.textlayout import Layouter
 from game.ui.theme import palette
 
-DEFAULT_WINDOW = "1280x720"
 MIN_SIZE = (1024, 600)
 MAX_SIZE = (3840, 2160)
 FRAME_MS = 16  # while something animates
@@ -425,10 +424,21 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--story", type=Path, default=None, help="the story folder")
     parser.add_argument(
         "--size",
+        type=_size,
         default=None,
         help="window size, e.g. 1600x900 (default: as last left, or 1280x720)",
     )
     return parser.parse_args(argv)
+
+
+def _size(text: str) -> tuple[int, int]:
+    """'1600x900' → (1600, 900); anything else is refused with a message, not a traceback."""
+    import argparse
+
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size: write it like 1600x900")
+    return int(width), int(height)
 
 
 def main(argv: list[str]) -> int:
@@ -461,17 +471,17 @@ def main(argv: list[str]) -> int:
         pygame.quit()
 
 
-def window_size(asked: str | None, remembered: tuple[int, int] | None) -> tuple[int, int]:
+def window_size(
+    asked: tuple[int, int] | None, remembered: tuple[int, int] | None
+) -> tuple[int, int]:
     """--size when given, else the size the window had when the player last quit (never
-    larger than the screen it opens on), else the default."""
+    larger than the screen it opens on), else the designed size."""
     if asked:
-        width, _, height = asked.partition("x")
-        return int(width), int(height)
+        return asked
     if remembered:
         pygame.display.init()
         desktops = pygame.display.get_desktop_sizes()
         if desktops:
             return min(remembered[0], desktops[0][0]), min(remembered[1], desktops[0][1])
         return remembered
-    width, _, height = DEFAULT_WINDOW.partition("x")
-    return int(width), int(height)
+    return DESIGN_SIZE

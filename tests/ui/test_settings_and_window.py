@@ -12,9 +12,7 @@ from game.ui.theme import HIGH_CONTRAST
 
 
 def open_scene(ui):
-    ui.click("New story")
-    ui.click("I understand — continue")
-    ui.click(ui.screen.cards[0])
+    ui.begin_story()
     ui.key(pygame.K_SPACE)
     return ui.screen
 
@@ -57,9 +55,7 @@ def test_changing_text_size_reflows_the_open_page(ui):
 
 def test_instant_text_speed_shows_the_page_at_once(ui):
     ui.app.change_settings(text_speed="instant")
-    ui.click("New story")
-    ui.click("I understand — continue")
-    ui.click(ui.screen.cards[0])
+    ui.begin_story()
     assert ui.screen.done and ui.screen.group.buttons
 
 
@@ -98,7 +94,7 @@ def test_the_window_opens_at_the_size_the_player_left_it(start_app):
     assert remembered == (1500, 840)
     desktop = pygame.display.get_desktop_sizes()[0]
     assert window_size(None, remembered) == (min(1500, desktop[0]), min(840, desktop[1]))
-    assert window_size("1600x900", remembered) == (1600, 900)  # --size wins for one start
+    assert window_size((1600, 900), remembered) == (1600, 900)  # --size wins for one start
     assert window_size(None, (99_999, 99_999)) == tuple(desktop)  # never larger than the screen
 
 
@@ -106,3 +102,14 @@ def test_a_stored_window_size_that_makes_no_sense_is_ignored():
     for bad in ([0, 700], [1200], "1280x720", [True, 700], [1200.5, 700]):
         assert settings_store.from_dict({"window_size": bad}).window_size is None
     assert settings_store.from_dict({"window_size": [1300, 700]}).window_size == (1300, 700)
+
+
+def test_a_size_that_is_not_one_is_refused_with_a_message(capsys):
+    import pytest
+
+    from game.ui.app import parse_args
+
+    assert parse_args(["--size", "1600x900"]).size == (1600, 900)
+    with pytest.raises(SystemExit):
+        parse_args(["--size", "1600"])
+    assert "'1600' is not a size: write it like 1600x900" in capsys.readouterr().err
