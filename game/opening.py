@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.story_i18n import SOURCE_LANGUAGE, load_story_in
+from game.story_i18n import load_story_in, translated_into
 
 if TYPE_CHECKING:
     from game.engine.model import Story
@@ -37,7 +37,7 @@ def open_story(root: Path, language: str | None) -> Story | StoryPreview:
     """The story's preview when its cache is valid, else the story loaded now (StoryError)."""
     from game.engine import cache
 
-    translated = language if language and language != SOURCE_LANGUAGE else None
+    translated = translated_into(language)
     found = cache.preview(Path(root), translated)
     if _well_formed(found):
         return StoryPreview(Path(root), language, found)

@@ -51,11 +51,17 @@ def story_languages(root: Path) -> list[str]:
     return [SOURCE_LANGUAGE, *(code for code in found if code != SOURCE_LANGUAGE)]
 
 
+def translated_into(language: str | None) -> str | None:
+    """The language a story is translated into when played in `language` (None: English as
+    written); the story's cache and preview are kept under this name."""
+    return None if not language or language == SOURCE_LANGUAGE else language
+
+
 def load_story_in(root: Path, language: str | None, use_cache: bool = True) -> Story:
     """The story with every string in `language` where translated; StoryError as load_story."""
     from game.engine import load_story  # the player's first frame is drawn before the engine
 
-    if not language or language == SOURCE_LANGUAGE:
+    if translated_into(language) is None:
         return load_story(root, use_cache=use_cache)
     translation = StoryTranslation(root, language)
     story = load_story(root, use_cache=use_cache, translation=translation)
