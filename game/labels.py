@@ -76,3 +76,11 @@ def warnings_text(tags: tuple[str, ...] | list[str]) -> str:
 def kind_label(kind: str) -> str:
     """Whether a person is documented, composite or fictional, said plainly."""
     return _(PERSON_KINDS[kind]) if kind in PERSON_KINDS else kind
+
+
+def also_lived_text(perspective: str, scene: str) -> tuple[str, str, str]:
+    """'The Khivan Refugee, in ', 'Scene title', '' — split so the scene's title can be set in
+    italics wherever the translation puts it."""
+    template = _("{perspective}, in {scene}")
+    before, _mark, after = template.partition("{scene}")
+    return before.format(perspective=perspective), scene, after.format(perspective=perspective)
