@@ -73,6 +73,19 @@ def warnings_text(tags: tuple[str, ...] | list[str]) -> str:
     return _("Content: {tags}").format(tags=", ".join(warning_label(t) for t in tags))
 
 
+def short_kind(kind: str) -> str:
+    """'documented', 'composite' or 'fictional' after the names of a scene's people."""
+    short = {"documented": pgettext("people line", "documented"),
+             "composite": pgettext("people line", "composite"),
+             "fictional": pgettext("people line", "fictional")}  # fmt: skip
+    return short.get(kind, kind)
+
+
+def scene_warning_text(tags: tuple[str, ...] | list[str]) -> str:
+    """'This scene tells of violence and death.' in the interface language."""
+    return _("This scene tells of: {tags}.").format(tags=", ".join(warning_label(t) for t in tags))
+
+
 def kind_label(kind: str) -> str:
     """Whether a person is documented, composite or fictional, said plainly."""
     return _(PERSON_KINDS[kind]) if kind in PERSON_KINDS else kind

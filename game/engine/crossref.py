@@ -29,6 +29,17 @@ def scene_people(story: Story, scene: Scene) -> list[Person]:
     return [p for p in found if p is not None]
 
 
+KIND_ORDER = ("documented", "composite", "fictional")
+
+
+def people_by_kind(people: list[Person]) -> list[tuple[str, list[Person]]]:
+    """People grouped by kind, documented first (what a reader most needs to know), then
+    composite, fictional and any other kind, each group in the order the scene names them."""
+    kinds = list(KIND_ORDER) + [p.kind for p in people if p.kind not in KIND_ORDER]
+    groups = [(kind, [p for p in people if p.kind == kind]) for kind in dict.fromkeys(kinds)]
+    return [(kind, group) for kind, group in groups if group]
+
+
 def also_lived_by(
     story: Story, event_id: str, here: str, finished: Collection[str]
 ) -> list[Witness]:

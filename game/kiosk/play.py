@@ -84,6 +84,8 @@ class KioskPerspectivesScreen(PerspectivesScreen):
 class KioskSceneScreen(SceneScreen):
     """The scene without saving or the pause menu; a bigger-text button and a way to start over."""
 
+    note_hint = False  # visitors have no settings: the museum chose whether notes are shown
+
     def __init__(self, app) -> None:
         super().__init__(app)
         self.size_button = Button(_("Text size"), self.next_text_size, quiet=True)
@@ -133,6 +135,7 @@ class KioskEndingScreen(EndingScreen):
         self.others = pygame.Rect(0, 0, 0, 0)
         super().__init__(app)
         self.back_button.label = _("Finish")
+        self.group.focus = 0  # Finish ends the visit: Enter alone must not (another is safe)
         session = app.session
         self.shares = app.stats.how_others_chose(
             session.key_choices(), session.stats_id, app.config.min_sessions

@@ -133,6 +133,8 @@ class App:
 
     def push(self, screen: Screen, on_result: Callable[[Any], None] | None = None) -> None:
         self._callbacks[id(screen)] = on_result
+        if self.stack:
+            self.stack[-1].on_cover(screen)
         self.stack.append(screen)
         if screen.opening_sound:
             self.sound.play(screen.opening_sound)

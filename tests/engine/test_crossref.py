@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from game.engine import load_story
-from game.engine.crossref import also_lived_by, find_person, scene_people
+from game.engine.crossref import also_lived_by, find_person, people_by_kind, scene_people
 
 SHARED = Path(__file__).parents[1] / "fixtures" / "shared"
 
@@ -64,3 +64,12 @@ def test_people_of_a_scene_come_from_the_registry_and_the_characters(story):
         ("The village elder", "composite"), ("Aleksey Kuropatkin", "documented")]  # fmt: skip
     assert find_person(story, "dilnoza").kind == "fictional"
     assert find_person(story, "nobody") is None
+
+
+def test_people_are_grouped_documented_first_then_composite_then_fictional(story):
+    people = [find_person(story, pid) for pid in ("dilnoza", "elder", "kuropatkin")]
+    groups = people_by_kind(people)
+    assert [(kind, [p.name for p in group]) for kind, group in groups] == [
+        ("documented", ["Aleksey Kuropatkin"]), ("composite", ["The village elder"]),
+        ("fictional", ["Dilnoza"])]  # fmt: skip
+    assert people_by_kind([]) == []
