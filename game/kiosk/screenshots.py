@@ -66,6 +66,8 @@ def shoot(story_dir: Path, out: Path, config: kiosk_config.KioskConfig) -> list[
     shot("perspectives")
     app.screen.cards[0].action()
     clock.now += 30  # the page typed out
+    app.pump()
+    clock.now += 1  # and the choices glided into view
     shot("scene")
     clock.now = app.idle.last_touch + config.idle_seconds
     app.pump()

@@ -30,7 +30,8 @@ def people_block(kit: Kit, story, scene) -> Block | None:
     for n, (k, people) in enumerate(groups):
         if n:
             pieces.append(Piece(SEPARATOR, lead))
-        pieces.append(Piece(", ".join(p.name for p in people) + " — ", names))
+        # A no-break space before the dash: the kind never starts a line on its own.
+        pieces.append(Piece(", ".join(p.name for p in people) + "\u00a0— ", names))
         pieces.append(Piece(short_kind(k), kind))
     return tuple(pieces)
 

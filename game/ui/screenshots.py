@@ -82,6 +82,8 @@ def shoot_all(story_dir: Path, out: Path, size: tuple[int, int]) -> list[Path]:
     clock.now += 2.0
     shot("04-scene-typing")
     clock.now += 600
+    app.pump()
+    clock.now += 1  # the choices glided into view
     shot("05-scene")
     session = app.session
     term = next((s.term for p in session.pt.paragraphs() for s in p.spans if s.term), None)
@@ -115,6 +117,8 @@ def shoot_all(story_dir: Path, out: Path, size: tuple[int, int]) -> list[Path]:
         app.screen.choose(0)
         read_on()
         clock.now += 600
+        app.pump()
+        clock.now += 1
         app.pump()
     _also_lived_shot(app, session.pt.perspective.id, show)
     show(CodexScreen(app), "17-codex")

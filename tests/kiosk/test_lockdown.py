@@ -82,8 +82,10 @@ def test_every_visitor_screen_has_big_targets_and_big_text(kiosk):
     seen = []
     for name, screen in screens_a_visitor_sees(kiosk):
         seen.append(name)
-        assert isinstance(screen, (*kinds, KioskEndingScreen)) or name in ("warning",
-                                                                           "content note")
+        assert isinstance(screen, (*kinds, KioskEndingScreen)) or name in (
+            "warning",
+            "content note",
+        )
         window = pygame.Rect((0, 0), kiosk.app.kit.size)
         shown = [b.rect.clip(b.clip) if b.clip else b.rect for b in kiosk.buttons()]
         shown = [r for r in shown if r.width and r.height]

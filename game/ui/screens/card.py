@@ -143,6 +143,7 @@ class EventCard(CardScreen):
         out.append(kit.block("body", event.summary))
         if event.date_note:
             out.append(kit.block("italic", event.date_note))
+        out += self._also_lived()  # beside the summary: the same events, from another side
         sources = [story.sources[s] for s in event.sources if s in story.sources]
         if sources:
             out.append(kit.block("strong", _("Sources")))
@@ -153,7 +154,7 @@ class EventCard(CardScreen):
             head = _("People in this scene") if self.scene else _("People")
             out.append(kit.block("strong", head))
             out += [kit.block("body", self._person(p)) for p in people]
-        return out + self._also_lived()
+        return out
 
     def _also_lived(self) -> list[Block]:
         """'Also lived by: the Khivan refugee, in *Scene*' for each finished perspective."""
