@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.i18n import N_, _, pgettext
+from game.i18n import N_, _, ngettext, pgettext
 
 # A month standing alone with its year: "July 1916".
 MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
@@ -73,12 +73,16 @@ def warnings_text(tags: tuple[str, ...] | list[str]) -> str:
     return _("Content: {tags}").format(tags=", ".join(warning_label(t) for t in tags))
 
 
-def short_kind(kind: str) -> str:
-    """'documented', 'composite' or 'fictional' after the names of a scene's people."""
-    short = {"documented": pgettext("people line", "documented"),
-             "composite": pgettext("people line", "composite"),
-             "fictional": pgettext("people line", "fictional")}  # fmt: skip
-    return short.get(kind, kind)
+def people_group(kind: str, count: int) -> str:
+    """'{names} — documented' for `count` people of one kind (the number agrees in languages
+    where it must: «… — вымышленные персонажи»)."""
+    if kind == "documented":
+        return ngettext("{names} — documented", "{names} — documented", count)
+    if kind == "composite":
+        return ngettext("{names} — composite", "{names} — composite", count)
+    if kind == "fictional":
+        return ngettext("{names} — fictional", "{names} — fictional", count)
+    return "{names} — " + kind
 
 
 def scene_warning_text(tags: tuple[str, ...] | list[str]) -> str:

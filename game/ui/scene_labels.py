@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game.engine.crossref import people_by_kind, scene_people
 from game.i18n import _
-from game.labels import scene_warning_text, short_kind
+from game.labels import people_group, scene_warning_text
 from game.ui.kit import Kit
 from game.ui.screens.dialog import MessageDialog
 from game.ui.textlayout import Block, Piece
@@ -30,9 +30,12 @@ def people_block(kit: Kit, story, scene) -> Block | None:
     for n, (k, people) in enumerate(groups):
         if n:
             pieces.append(Piece(SEPARATOR, lead))
+        before, _mark, after = people_group(k, len(people)).partition("{names}")
+        if before:
+            pieces.append(Piece(before, kind))
+        pieces.append(Piece(", ".join(p.name for p in people), names))
         # A no-break space before the dash: the kind never starts a line on its own.
-        pieces.append(Piece(", ".join(p.name for p in people) + "\u00a0— ", names))
-        pieces.append(Piece(short_kind(k), kind))
+        pieces.append(Piece(after.replace(" —", "\u00a0—", 1), kind))
     return tuple(pieces)
 
 
