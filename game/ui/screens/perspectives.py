@@ -15,7 +15,7 @@ from game.ui.widgets import Card
 
 # No-break spaces glued before "finished": room for the drawn check mark, which wraps with the
 # word. The mark is drawn, not typed: the bundled faces have no ✓ (it would show as a box).
-MARK_ROOM = "\u00a0" * 4
+MARK_ROOM = "\u00a0" * 5
 
 
 class PerspectiveCard(Card):
@@ -36,8 +36,8 @@ def draw_marks(surf: pygame.Surface, page: Page, origin: tuple[int, int], kit: K
                 continue
             font = kit.fonts.get(run.style.face, run.style.px)
             room = font.size(MARK_ROOM)[0]
-            size = min(room - kit.px(6), run.style.px * 3 // 4)
-            x = origin[0] + run.x + (room - size) // 2
+            size = min(room - kit.px(8), run.style.px * 3 // 4)
+            x = origin[0] + run.x + room - size - kit.px(6)  # a clear gap before the word
             mid = origin[1] + line.y + line.ascent - font.get_ascent() + font.get_height() // 2
             points = [(x, mid), (x + size * 0.38, mid + size * 0.4), (x + size, mid - size * 0.5)]
             pygame.draw.lines(surf, run.style.color, False, points, max(2, run.style.px // 8))
