@@ -92,6 +92,7 @@ class SceneScreen(Screen):
         fresh = super().renewed()
         fresh.enter_page(animate=False)
         fresh.scroller.offset = self.scroller.offset
+        fresh._covered_at = self._covered_at  # still under the settings that changed language
         return fresh
 
     # -- the page
