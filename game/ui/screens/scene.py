@@ -102,7 +102,7 @@ class SceneScreen(Screen):
         self.started = self.app.clock()
         self.revealed = 0.0 if animate and self.app.settings.chars_per_second else float("inf")
         self.scroller.offset = 0
-        self.group.focus = None
+        self.group.focus = self.tools.focus = None
         self.focus_target, self._glide = None, None
         self._note_due = animate and wants_note(self.app, self.pt.scene)
         self.layout()
