@@ -31,6 +31,7 @@ from game.kiosk.app import KioskApp  # noqa: E402
 from game.kiosk.play import KioskEndingScreen, KioskSceneScreen  # noqa: E402
 from game.kiosk.stats import Stats  # noqa: E402
 from game.story_i18n import load_story_in  # noqa: E402
+from game.ui.scene_labels import ContentNoteDialog  # noqa: E402
 from game.ui.screenshots import FakeClock  # noqa: E402
 
 
@@ -79,7 +80,12 @@ class Visitor:
         self.press(rng.choice(app.screen.cards))  # a perspective
         leave_at = rng.choice([2, 4, 99, 99, 99])  # some walk away mid-story
         turns = 0
-        while isinstance(app.screen, KioskSceneScreen) and turns < 60:
+        while turns < 60:
+            if isinstance(app.screen, ContentNoteDialog):
+                self.press(app.screen.group.buttons[0])  # Continue, past a scene's content note
+                continue
+            if not isinstance(app.screen, KioskSceneScreen):
+                break
             scene = app.screen
             if not scene.done:
                 self.tap(scene.view.center)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.i18n import N_, _, pgettext
+from game.i18n import N_, _, ngettext, pgettext
 
 # A month standing alone with its year: "July 1916".
 MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
@@ -73,6 +73,31 @@ def warnings_text(tags: tuple[str, ...] | list[str]) -> str:
     return _("Content: {tags}").format(tags=", ".join(warning_label(t) for t in tags))
 
 
+def people_group(kind: str, count: int) -> str:
+    """'{names} — documented' for `count` people of one kind (the number agrees in languages
+    where it must: «… — вымышленные персонажи»)."""
+    if kind == "documented":
+        return ngettext("{names} — documented", "{names} — documented", count)
+    if kind == "composite":
+        return ngettext("{names} — composite", "{names} — composite", count)
+    if kind == "fictional":
+        return ngettext("{names} — fictional", "{names} — fictional", count)
+    return "{names} — " + kind
+
+
+def scene_warning_text(tags: tuple[str, ...] | list[str]) -> str:
+    """'This scene tells of violence and death.' in the interface language."""
+    return _("This scene tells of: {tags}.").format(tags=", ".join(warning_label(t) for t in tags))
+
+
 def kind_label(kind: str) -> str:
     """Whether a person is documented, composite or fictional, said plainly."""
     return _(PERSON_KINDS[kind]) if kind in PERSON_KINDS else kind
+
+
+def also_lived_text(perspective: str, scene: str) -> tuple[str, str, str]:
+    """'The Khivan Refugee, in ', 'Scene title', '' — split so the scene's title can be set in
+    italics wherever the translation puts it."""
+    template = _("{perspective}, in {scene}")
+    before, _mark, after = template.partition("{scene}")
+    return before.format(perspective=perspective), scene, after.format(perspective=perspective)

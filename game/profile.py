@@ -24,6 +24,10 @@ class Profile:
     def has_finished(self, perspective: str) -> bool:
         return bool(self.finished.get(perspective))
 
+    def finished_perspectives(self) -> list[str]:
+        """The perspectives with at least one ending reached."""
+        return [pid for pid, endings in self.finished.items() if endings]
+
     def record(self, terms: list[str], events: list[str]) -> bool:
         """Add newly met terms and events; True when anything was new."""
         new_terms = [t for t in terms if t not in self.terms]

@@ -103,11 +103,26 @@ def inspect(slot: str, story: Any, folder: Path | None = None) -> SlotInfo:
         slot,
         "incompatible" if problem else "ok",
         problem,
-        perspective_title=str(header.get("perspective_title", "")),
-        scene_title=str(header.get("scene_title", "")),
+        **_titles(header, story),
         saved_at=_parse_time(header.get("saved_at")),
         time_played=_number(header.get("time_played")),
     )
+
+
+def _titles(header: dict[str, Any], story: Any) -> dict[str, str]:
+    """The perspective's and scene's titles as the story now words them (in the language the
+    player reads now), else as they were written when the game was saved."""
+    scenes = getattr(story, "scenes", None)
+    scene = scenes.get(header.get("scene")) if isinstance(scenes, dict) else None
+    perspectives = getattr(story, "perspectives", ())
+    pid = header.get("perspective")
+    perspective = next((p for p in perspectives if getattr(p, "id", None) == pid), None)
+    return {
+        "perspective_title": perspective.title
+        if perspective
+        else str(header.get("perspective_title", "")),
+        "scene_title": scene.title if scene else str(header.get("scene_title", "")),
+    }
 
 
 def list_slots(story: Any, folder: Path | None = None) -> list[SlotInfo]:

@@ -10,6 +10,7 @@ from typing import TextIO
 
 from game.authoring import plans
 from game.authoring.command import add_story_argument, load_or_explain
+from game.engine.crossref import people_by_kind, scene_people
 from game.engine.expr import StoryRuntimeError
 from game.engine.model import format_date
 from game.engine.runtime import Playthrough
@@ -71,6 +72,13 @@ def _begin(story, args: argparse.Namespace, player: TerminalPlayer) -> Playthrou
     return Playthrough.start(story, pid, seed=args.seed, museum=args.museum)
 
 
+def people_line(story, scene) -> str:
+    """'In this scene: Kurshirmat — documented · Zulfiya, Tohir — fictional', or ''."""
+    groups = people_by_kind(scene_people(story, scene))
+    parts = [", ".join(p.name for p in people) + f" — {kind}" for kind, people in groups]
+    return "In this scene: " + " · ".join(parts) if parts else ""
+
+
 class TerminalPlayer:
     """Reads answers from `inp` and writes pages to `out`; no other state."""
 
@@ -116,10 +124,16 @@ class TerminalPlayer:
         scene = pt.scene
         place = pt.story.places.get(scene.place) if scene.place else None
         self.say()
+        if scene.warnings:  # before the scene, as the story's content note promises
+            self.say(f"(Content note: this scene tells of {', '.join(scene.warnings)}.)")
+            self.say()
         self.say(f"== {scene.title} ==")
         line = " · ".join(x for x in (format_date(scene.date), place.name if place else "") if x)
         if line:
             self.say(line)
+        people = people_line(pt.story, scene)
+        if people:
+            self.say(people)
         if scene.event:
             event = pt.story.events[scene.event]
             self.say(f"[History: {event.title}, {event.when_text}]")

@@ -120,7 +120,8 @@ class KioskApp(App):
         """What every visitor starts with, whatever the last one changed."""
         c = self.config
         return {"text_size": c.text_size, "theme": c.theme, "text_speed": "normal",
-                "fullscreen": c.fullscreen, "language": c.languages[0]}  # fmt: skip
+                "fullscreen": c.fullscreen, "language": c.languages[0],
+                "content_warnings": c.content_warnings}  # fmt: skip
 
     def save_settings(self, new: Settings) -> None:
         """A kiosk's settings last one visit: applied at once, never written to disk."""

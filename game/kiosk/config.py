@@ -45,6 +45,7 @@ class KioskConfig:
     text_size: str = "large"
     theme: str = "dark"
     fullscreen: bool = True
+    content_warnings: bool = True  # a scene's content note before it
     idle_seconds: float = 90.0
     warning_seconds: float = 20.0
     session_cap_seconds: float = 1200.0  # 0: no cap
@@ -159,6 +160,7 @@ FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "display.text_size": ("text_size", _choice(KIOSK_TEXT_SIZES)),
     "display.theme": ("theme", _choice(aaa_themes())),
     "display.fullscreen": ("fullscreen", _bool),
+    "display.content_warnings": ("content_warnings", _bool),
     "idle.timeout": ("idle_seconds", _number(10, 3600)),
     "idle.warning": ("warning_seconds", _number(5, 300)),
     "idle.session_cap": ("session_cap_seconds", _cap),

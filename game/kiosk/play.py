@@ -14,7 +14,7 @@ from game.ui.screens.ending import EndingScreen
 from game.ui.screens.perspectives import PerspectivesScreen
 from game.ui.screens.scene import SceneScreen
 from game.ui.session import Session
-from game.ui.widgets import Button, Card, Group
+from game.ui.widgets import Button, Group
 
 KEY_CHOICES = 4  # at most this many "how other visitors chose" lines: the ending must stay short
 TEXT_SIZE_NAMES = {"medium": N_("Medium"), "large": N_("Large"), "largest": N_("Largest")}
@@ -74,15 +74,26 @@ class KioskPerspectivesScreen(PerspectivesScreen):
 
     def __init__(self, app) -> None:
         super().__init__(app)
-        self.cards = [Card(self._blocks(p), self._start(p.id)) for p in app.perspectives()]
+        self.cards = [self.card(p) for p in app.perspectives()]
         self.group.set([*self.cards, self.back_button])
 
     def _start(self, pid: str):
         return lambda: self.app.start_visit_session(pid)
 
+    def layout_content(self) -> None:
+        """Cards whole, never cut by the frame: at a kiosk's large text a card too tall for the
+        panel drops its blurb (the warnings and who you are stay)."""
+        self.blurbs = True
+        super().layout_content()
+        if any(card.rect.height > self.view.height for card in self.cards):
+            self.blurbs = False
+            super().layout_content()
+
 
 class KioskSceneScreen(SceneScreen):
     """The scene without saving or the pause menu; a bigger-text button and a way to start over."""
+
+    note_hint = False  # visitors have no settings: the museum chose whether notes are shown
 
     def __init__(self, app) -> None:
         super().__init__(app)
@@ -133,6 +144,7 @@ class KioskEndingScreen(EndingScreen):
         self.others = pygame.Rect(0, 0, 0, 0)
         super().__init__(app)
         self.back_button.label = _("Finish")
+        self.group.focus = 0  # Finish ends the visit: Enter alone must not (another is safe)
         session = app.session
         self.shares = app.stats.how_others_chose(
             session.key_choices(), session.stats_id, app.config.min_sessions

@@ -66,6 +66,8 @@ def shoot(story_dir: Path, out: Path, config: kiosk_config.KioskConfig) -> list[
     shot("perspectives")
     app.screen.cards[0].action()
     clock.now += 30  # the page typed out
+    app.pump()
+    clock.now += 1  # and the choices glided into view
     shot("scene")
     clock.now = app.idle.last_touch + config.idle_seconds
     app.pump()
@@ -78,6 +80,11 @@ def shoot(story_dir: Path, out: Path, config: kiosk_config.KioskConfig) -> list[
         clock.now += 60
         app.idle.touch(clock.now)  # a reader, not a walk-away
         app.pump()
+        if app.screen is not app.stack[1]:  # a content note before the scene
+            if not any(p.name == "kiosk-content-note.png" for p in written):
+                shot("content-note")
+            app.pop()
+            app.pump()
     app.screen.to_ending()
     shot("ending-with-statistics")
     app.gesture.times.clear()

@@ -15,6 +15,8 @@ from game.ui.widgets import Button, page_content_width
 class WarningScreen(Overlay):
     """Any touch cancels an idle warning (the app sees to that); the session cap cannot be."""
 
+    holds_time = True
+
     def __init__(self, app, closing: bool = False) -> None:
         super().__init__(app)
         self.closing = closing

@@ -133,6 +133,8 @@ class App:
 
     def push(self, screen: Screen, on_result: Callable[[Any], None] | None = None) -> None:
         self._callbacks[id(screen)] = on_result
+        if self.stack:
+            self.stack[-1].on_cover(screen)
         self.stack.append(screen)
         if screen.opening_sound:
             self.sound.play(screen.opening_sound)
@@ -442,8 +444,27 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def main(argv: list[str]) -> int:
-    """Open the window and play until the player quits; 1 if the story cannot be loaded."""
+    """Open the window and play until the player quits; 1 if the story cannot be loaded or the
+    game crashed (the log says why), 2 when there is no display to open a window on."""
+    import sys
+
+    from game import playerlog
+
     args = parse_args(argv) if argv else None
+    missing = playerlog.display_missing()
+    if missing:
+        print(missing, file=sys.stderr)
+        return 2
+    try:
+        return _play(args)
+    except Exception as exc:  # any crash: logged, and the player told where to find it
+        print(playerlog.crashed(exc), file=sys.stderr)
+        return 1
+
+
+def _play(args: argparse.Namespace | None) -> int:
+    from game import playerlog
+
     root = (args and args.story) or default_story_dir()
     settings = settings_store.load()
     try:
@@ -459,6 +480,7 @@ def main(argv: list[str]) -> int:
         app.live = LiveReload(app, root)
 
     app.after_first_frame.append(watch)
+    app.after_first_frame.append(lambda: playerlog.write(f"started: {root}, {app.kit.size}"))
     try:
         code = app.run()
         app.remember_window()

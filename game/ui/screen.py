@@ -17,6 +17,7 @@ class Screen:
 
     opaque = True  # False for overlays: the screen below is drawn first
     opening_sound: str | None = None  # a game.ui.sound voice played when the screen is pushed
+    holds_time = False  # True: the play time (not only the typewriter) stops while it is open
 
     def __new__(cls, *args: Any, **kwargs: Any) -> Screen:
         screen = super().__new__(cls)
@@ -34,6 +35,9 @@ class Screen:
 
     def on_show(self) -> None:
         """Called when the screen becomes the top again (a screen above it closed)."""
+
+    def on_cover(self, above: Screen) -> None:
+        """Called when `above` is opened over this screen (its clocks may stop until on_show)."""
 
     def renewed(self) -> Screen:
         """This screen built again from the same arguments (after a language change)."""

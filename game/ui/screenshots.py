@@ -28,6 +28,7 @@ def shoot_all(story_dir: Path, out: Path, size: tuple[int, int]) -> list[Path]:
     from game import saves
     from game.engine import load_story
     from game.ui.app import App
+    from game.ui.scene_labels import ContentNoteDialog
     from game.ui.screens.backlog import BacklogScreen
     from game.ui.screens.card import EventCard, TermCard
     from game.ui.screens.codex import CodexScreen
@@ -58,14 +59,31 @@ def shoot_all(story_dir: Path, out: Path, size: tuple[int, int]) -> list[Path]:
         shot(name)
         (then or app.pop)()
 
+    noted: list[str] = []
+
+    def read_on() -> None:
+        """Past a scene's content note, photographing the first one met."""
+        app.pump()
+        if isinstance(app.screen, ContentNoteDialog):
+            if not noted:
+                shot("07a-content-note")
+                noted.append(session_scene())
+            app.pop()
+
+    def session_scene() -> str:
+        return app.session.pt.scene.id
+
     shot("01-title")
     show(ContentNoteScreen(app), "02-content-note")
     show(PerspectivesScreen(app), "03-perspectives")
     first = story.perspectives[0].id
     app.start_session(Session.start(story, first, app.profile, clock))
+    read_on()
     clock.now += 2.0
     shot("04-scene-typing")
     clock.now += 600
+    app.pump()
+    clock.now += 1  # the choices glided into view
     shot("05-scene")
     session = app.session
     term = next((s.term for p in session.pt.paragraphs() for s in p.spans if s.term), None)
@@ -97,8 +115,12 @@ def shoot_all(story_dir: Path, out: Path, size: tuple[int, int]) -> list[Path]:
         if session.pt.turn == 3:
             show(BacklogScreen(app), "09-history")
         app.screen.choose(0)
+        read_on()
         clock.now += 600
         app.pump()
+        clock.now += 1
+        app.pump()
+    _also_lived_shot(app, session.pt.perspective.id, show)
     show(CodexScreen(app), "17-codex")
     show(TimelineScreen(app), "18-timeline")
     if session.pt.is_over:
@@ -136,10 +158,32 @@ def shoot_languages(story_dir: Path, out: Path, size: tuple[int, int] = (1920, 1
         app.change_settings(language=language)
         first = app.story.perspectives[0].id
         app.start_session(Session.start(app.story, first, app.profile, clock))
+        app.pump()
+        if app.screen is not app.stack[1]:
+            app.pop()  # a content note before the first scene: the scene is the picture
         app.screen.complete()
         shot(f"{language}-scene")
     app.close()
     return written
+
+
+def _also_lived_shot(app, here: str, show) -> None:
+    """The "What really happened" card of an event another perspective shares, as it reads once
+    that perspective is finished (the profile is told so only for the picture)."""
+    from game.engine.crossref import also_lived_by
+    from game.ui.screens.card import EventCard
+
+    story = app.story
+    others = [p.id for p in story.perspectives if p.id != here]
+    shared = next((s for sid in story.perspective(here).scene_ids
+                   if (s := story.scenes[sid]).event
+                   and also_lived_by(story, s.event, here, others)), None)  # fmt: skip
+    if shared is None:
+        return
+    kept = dict(app.profile.finished)
+    app.profile.finished.update({pid: ["(for the picture)"] for pid in others})
+    show(EventCard(app, shared.event, shared), "08b-also-lived-by")
+    app.profile.finished = kept
 
 
 def _damage_slots(saves) -> None:

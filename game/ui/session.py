@@ -25,6 +25,7 @@ class Session:
         self.clock = clock
         self._played_before = played
         self._since = clock()
+        self._held: float | None = None  # when the play time stopped (a menu is open)
         self._record()
 
     @classmethod
@@ -42,7 +43,19 @@ class Session:
     @property
     def played(self) -> float:
         """Seconds played in this game, across sessions."""
-        return self._played_before + self.clock() - self._since
+        end = self.clock() if self._held is None else self._held
+        return self._played_before + end - self._since
+
+    def hold(self) -> None:
+        """Stop counting play time (the pause menu or a dialog is open)."""
+        if self._held is None:
+            self._held = self.clock()
+
+    def resume(self) -> None:
+        """Count play time again, leaving out the time held."""
+        if self._held is not None:
+            self._since += self.clock() - self._held
+            self._held = None
 
     def choose(self, index: int) -> None:
         self.pt.choose(index)

@@ -13,7 +13,19 @@ import pygame
 from game.ui.fonts import Fonts
 from game.ui.theme import Color
 
-_TOKEN = re.compile(r"\S+\s*|\s+")
+# A line may break at whitespace, except at a no-break space (U+00A0, U+202F): "20 000".
+_BREAK = r"[^\S\u00a0\u202f]"
+_TOKEN = re.compile(rf"(?:(?!{_BREAK}).)+{_BREAK}*|{_BREAK}+", re.DOTALL)
+# A space inside a number written in groups of three ("25 000", "200 000") is kept, since
+# translators seldom type the no-break space their language wants there.
+_DIGIT_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+
+
+def keep_together(text: str) -> str:
+    """`text` with the spaces a line must not break at made no-break (same length)."""
+    return _DIGIT_GROUP.sub("\u00a0", text)
+
+
 # A pangram-like sample for average character width: typical English prose letter frequencies.
 _SAMPLE = "the quick brown fox jumps over a lazy dog, and then, in the evening, rests."
 
@@ -250,7 +262,7 @@ class Layouter:
         units: list[_Unit] = []
         glue = False  # True when the last unit ended without a space
         for index, piece in enumerate(block):
-            for token in _TOKEN.findall(piece.text):
+            for token in _TOKEN.findall(keep_together(piece.text)):
                 word = token.rstrip()
                 space = token[len(word) :]
                 if glue and word:

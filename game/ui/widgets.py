@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pygame
 
 from game.ui.kit import Kit
-from game.ui.textlayout import Page
+from game.ui.textlayout import Page, Piece, Style
 
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 PREVIOUS_KEYS = (pygame.K_UP, pygame.K_LEFT)
@@ -62,7 +62,8 @@ class Button:
         bg, fg, _ = self._colors(kit, lit)
         pad_x, _ = self._pad(kit)
         inner = max(kit.px(40), width - 2 * pad_x - self._badge(kit))
-        pages = [kit.layouter.page([kit.block("button", self.label, fg)], inner, bg)]
+        pages = [kit.layouter.page([(Piece(self.label, word_fit(kit, self.label, inner, fg)),)],
+                                   inner, bg)]  # fmt: skip
         if self.note:
             pages.append(kit.layouter.page([kit.block("small", self.note, fg)], inner, bg))
         return pages
@@ -102,6 +103,17 @@ class Button:
                 x = self.rect.centerx - width // 2
             page.draw(surf, pygame.Rect(x, y, width, page.height))
             y += page.height
+
+
+def word_fit(kit: Kit, label: str, width: int, color) -> Style:
+    """The button style, made smaller when the label's longest word would not fit `width`:
+    a word is never cut in two ("Стере-ть" on a narrow key)."""
+    style = kit.style("button", color)
+    px = style.px
+    longest = max(label.split(), key=lambda w: kit.fonts.get(style.face, px).size(w)[0], default="")
+    while px > 6 and kit.fonts.get(style.face, px).size(longest)[0] > width:
+        px -= 1  # a few steps at most: a label is rarely more than a little too wide
+    return style._replace(px=px)
 
 
 def page_content_width(page: Page) -> int:

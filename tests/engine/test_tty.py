@@ -54,3 +54,22 @@ def test_unknown_perspective():
 def test_picks_a_perspective_by_number():
     proc = _tty("--seed", "3", answers="2\nq\n")
     assert "The Khivan Refugee" in proc.stdout or "khivan" in proc.stdout.lower()
+
+
+def test_a_scenes_content_note_comes_before_it_and_its_people_are_labelled():
+    """The weaver's mosque (fixture) has a warning and people of all three kinds' sort."""
+    import io
+
+    from game.authoring.tty import TerminalPlayer
+    from game.engine import load_story
+    from game.engine.runtime import Playthrough
+    from tests.ui.conftest import FIXTURE_STORY
+
+    pt = Playthrough.start(load_story(FIXTURE_STORY), "weaver", seed=1)
+    pt.choose(0)  # to the mosque
+    out = io.StringIO()
+    TerminalPlayer(io.StringIO(), out, 200).show_page(pt)
+    text = out.getvalue()
+    assert text.index("(Content note: this scene tells of violence.)") < text.index("== The Draft")
+    assert ("In this scene: Aleksey Kuropatkin — documented · The village elder — composite"
+            in text)  # fmt: skip

@@ -37,6 +37,7 @@ def test_switching_language_redraws_the_open_page(ui):
     ui.begin_story()
     ui.key(pygame.K_SPACE)  # the whole page
     ui.click(ui.screen.group.buttons[0])
+    ui.past_note()
     scene_id, turn, variables = ui.screen.pt.scene.id, ui.screen.pt.turn, dict(ui.screen.pt.vars)
     ui.wait(60)
     english = pixels(ui)

@@ -25,7 +25,8 @@ def used_characters() -> str:
             for text in (message.id, message.string):
                 chars.update("".join(text) if isinstance(text, tuple) else text or "")
     chars.update("".join(s.text for s in read_story(STORY).strings))
-    chars.update("".join(m.id for m in ui_template() if m.id))
+    for m in ui_template():
+        chars.update("".join(m.id) if isinstance(m.id, tuple) else m.id)  # plurals are tuples
     return "".join(sorted(chars))
 
 

@@ -121,6 +121,7 @@ def test_session_cap_ends_even_an_active_visit(start_kiosk, stats):
 def test_another_perspective_keeps_the_visit_timed(kiosk):
     kiosk.start_reading()
     kiosk.tap("Go to the mosque where the elders meet")
+    kiosk.past_note()
     kiosk.tap(kiosk.screen.view.center)
     kiosk.tap("Run home with Dilnoza")
     kiosk.wait(30)

@@ -41,6 +41,7 @@ def test_escape_alt_f4_and_close_are_ignored_everywhere(kiosk):
 def test_a_visit_writes_no_saves_settings_or_progress(kiosk):
     kiosk.start_reading()
     kiosk.tap("Go to the mosque where the elders meet")
+    kiosk.past_note()
     kiosk.tap(kiosk.screen.view.center)
     kiosk.tap("Run home with Dilnoza")
     kiosk.tap(kiosk.screen.view.center)
@@ -65,6 +66,8 @@ def screens_a_visitor_sees(kiosk):
     kiosk.tap(kiosk.screen.view.center)
     yield "scene", kiosk.screen
     kiosk.tap("Go to the mosque where the elders meet")
+    yield "content note", kiosk.screen
+    kiosk.past_note()
     kiosk.tap(kiosk.screen.view.center)
     kiosk.tap("Run home with Dilnoza")
     kiosk.tap(kiosk.screen.view.center)
@@ -79,7 +82,10 @@ def test_every_visitor_screen_has_big_targets_and_big_text(kiosk):
     seen = []
     for name, screen in screens_a_visitor_sees(kiosk):
         seen.append(name)
-        assert isinstance(screen, (*kinds, KioskEndingScreen)) or name == "warning"
+        assert isinstance(screen, (*kinds, KioskEndingScreen)) or name in (
+            "warning",
+            "content note",
+        )
         window = pygame.Rect((0, 0), kiosk.app.kit.size)
         shown = [b.rect.clip(b.clip) if b.clip else b.rect for b in kiosk.buttons()]
         shown = [r for r in shown if r.width and r.height]

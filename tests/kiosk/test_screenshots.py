@@ -8,7 +8,7 @@ from game.kiosk import screenshots
 from tests.ui.conftest import FIXTURE_STORY
 
 NAMES = {"attract", "language", "perspectives", "scene", "idle-warning", "ending-with-statistics",
-         "staff-pin", "staff-menu", "staff-statistics", "staff-test-screen"}  # fmt: skip
+         "content-note", "staff-pin", "staff-menu", "staff-statistics", "staff-test-screen"}  # fmt: skip
 
 
 def test_screenshots_of_every_kiosk_screen(tmp_path):

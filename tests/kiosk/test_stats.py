@@ -20,6 +20,7 @@ def play_to_ending(kiosk, first: str = "Go to the mosque where the elders meet",
                    second: str = "Run home with Dilnoza"):  # fmt: skip
     kiosk.start_reading()
     kiosk.tap(first)
+    kiosk.past_note()
     kiosk.tap(kiosk.screen.view.center)
     kiosk.tap(second)
     kiosk.wait(30)

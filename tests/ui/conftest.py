@@ -85,6 +85,13 @@ class Driver:
         self.click(self.screen.cards[0])
         return self.screen
 
+    def past_note(self) -> None:
+        """Read on past the content note shown before a scene with warnings."""
+        from game.ui.scene_labels import ContentNoteDialog
+
+        assert isinstance(self.screen, ContentNoteDialog), f"no content note: {self.screen}"
+        self.click("Continue")
+
     def key(self, key: int, times: int = 1) -> None:
         for _ in range(times):
             self.post(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0)

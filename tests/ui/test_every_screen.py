@@ -57,6 +57,7 @@ def test_screen_draws_tidily(start_app, size, name):
     app.start_session(Session.start(app.story, "weaver", app.profile, app.clock))
     ui.key(pygame.K_SPACE)
     ui.key(pygame.K_1)  # into the event scene, so history and timeline have content
+    ui.past_note()
     if name == "ending":
         ui.key(pygame.K_SPACE)
         ui.key(pygame.K_1)

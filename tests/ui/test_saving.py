@@ -33,6 +33,7 @@ def test_save_quit_restart_and_continue(start_app):
     ui = start_app()
     start_weaver(ui)
     ui.key(pygame.K_1)
+    ui.past_note()
     ui.key(pygame.K_ESCAPE)
     assert isinstance(ui.screen, PauseScreen)
     ui.click("Save")
@@ -47,11 +48,13 @@ def test_save_quit_restart_and_continue(start_app):
     ui = start_app()  # a new game process, as far as the player can tell
     assert isinstance(ui.screen, TitleScreen)
     ui.click("Continue")
+    ui.past_note()  # shown again before the scene a saved game goes on with
     assert isinstance(ui.screen, SceneScreen)
     assert ui.screen.pt.scene.id == "mosque" and ui.screen.pt.turn == 1
     ui.key(pygame.K_ESCAPE)
     ui.click("Load")
     ui.click(slot_card(ui, 1))
+    ui.past_note()
     assert ui.screen.pt.scene.id == "mosque"
 
 
@@ -60,6 +63,7 @@ def test_saving_over_a_used_slot_asks_first(ui):
     ui.app.session.save("1")
     before = saves.slot_path("1").read_bytes()
     ui.key(pygame.K_1)
+    ui.past_note()
     ui.click("Save")
     ui.click(slot_card(ui, 1))
     assert isinstance(ui.screen, MessageDialog)

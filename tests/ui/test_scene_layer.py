@@ -63,6 +63,7 @@ def scrolled(ui: Driver) -> None:
 
 def to_event_page(ui: Driver) -> None:
     ui.key(pygame.K_1)  # the mosque, which has a "what really happened" card
+    ui.past_note()
     ui.key(pygame.K_SPACE)
     frame(ui)
     hover(ui, ui.button("What really happened").rect.center)

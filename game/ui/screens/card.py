@@ -4,20 +4,14 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.crossref import also_lived_by, find_person
 from game.engine.model import Scene, Source
 from game.i18n import _
-from game.labels import kind_label, when_text
+from game.labels import also_lived_text, kind_label, when_text
 from game.ui.ornament import draw_panel
 from game.ui.screens.base import Overlay
-from game.ui.textlayout import Block
+from game.ui.textlayout import Block, Piece
 from game.ui.widgets import Button, Scroller
-
-
-def find_person(story, pid: str):
-    """A registry person or any perspective's character."""
-    if pid in story.people:
-        return story.people[pid]
-    return next((p.characters[pid] for p in story.perspectives if pid in p.characters), None)
 
 
 def source_text(src: Source) -> str:
@@ -149,6 +143,7 @@ class EventCard(CardScreen):
         out.append(kit.block("body", event.summary))
         if event.date_note:
             out.append(kit.block("italic", event.date_note))
+        out += self._also_lived()  # beside the summary: the same events, from another side
         sources = [story.sources[s] for s in event.sources if s in story.sources]
         if sources:
             out.append(kit.block("strong", _("Sources")))
@@ -159,6 +154,23 @@ class EventCard(CardScreen):
             head = _("People in this scene") if self.scene else _("People")
             out.append(kit.block("strong", head))
             out += [kit.block("body", self._person(p)) for p in people]
+        return out
+
+    def _also_lived(self) -> list[Block]:
+        """'Also lived by: the Khivan refugee, in *Scene*' for each finished perspective."""
+        here = self.scene.perspective if self.scene else ""
+        witnesses = also_lived_by(
+            self.app.story, self.event.id, here, self.app.profile.finished_perspectives()
+        )
+        if not witnesses:
+            return []
+        kit = self.kit
+        out = [kit.block("strong", _("Also lived by"))]
+        for w in witnesses:
+            before, title, after = also_lived_text(w.perspective.title, w.scene.title)
+            body, emphasis = kit.style("body"), kit.style("emphasis")
+            out.append(tuple(Piece(t, st) for t, st in ((before, body), (title, emphasis),
+                                                          (after, body)) if t))  # fmt: skip
         return out
 
     def _place(self) -> str:

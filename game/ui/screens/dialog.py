@@ -15,13 +15,17 @@ from game.ui.widgets import Button
 class MessageDialog(Overlay):
     """A heading, a few lines of explanation, and buttons; dismisses with the chosen label."""
 
-    def __init__(self, app, heading: str, message: str = "", buttons: list[str] | None = None):
+    holds_time = True
+
+    def __init__(self, app, heading: str, message: str = "", buttons: list[str] | None = None,
+                 safe: int = 0):  # fmt: skip
+        """`safe` is the button focused at first, so Enter alone never does harm."""
         super().__init__(app)
         self.heading = heading
         self.message = message
         labels = buttons or [_("OK")]
         self.group.set([Button(label, self._choose(label)) for label in labels])
-        self.group.focus = 0
+        self.group.focus = safe
         self.rect = pygame.Rect(0, 0, 0, 0)
 
     def _choose(self, label: str) -> Callable[[], None]:
@@ -72,4 +76,5 @@ def confirm(app, heading: str, message: str, yes: str, on_yes: Callable[[], None
         if result == yes:
             on_yes()
 
-    app.push(MessageDialog(app, heading, message, [yes, _("Cancel")]), done)
+    # Cancel is focused: Enter (or Space) on a dialog that can lose something keeps it.
+    app.push(MessageDialog(app, heading, message, [yes, _("Cancel")], safe=1), done)

@@ -15,6 +15,8 @@ from game.ui.widgets import Button
 class PauseScreen(Overlay):
     """A column of buttons over the dimmed scene."""
 
+    holds_time = True
+
     def __init__(self, app) -> None:
         super().__init__(app)
         self.group.set(

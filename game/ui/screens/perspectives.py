@@ -2,14 +2,45 @@
 
 from __future__ import annotations
 
+import pygame
+
 from game.engine.model import Perspective
 from game.i18n import _
 from game.labels import warnings_text
 from game.ui.kit import Kit
 from game.ui.screens.base import PageScreen
 from game.ui.session import Session
-from game.ui.textlayout import Piece
+from game.ui.textlayout import Page, Piece
 from game.ui.widgets import Card
+
+# No-break spaces glued before "finished": room for the drawn check mark, which wraps with the
+# word. The mark is drawn, not typed: the bundled faces have no ✓ (it would show as a box).
+MARK_ROOM = "\u00a0" * 5
+
+
+class PerspectiveCard(Card):
+    """A perspective's card; a check mark is drawn before its "finished" note."""
+
+    def draw(self, surf: pygame.Surface, kit: Kit, *, hover: bool, focus: bool) -> None:
+        super().draw(surf, kit, hover=hover, focus=focus)
+        pad_x, pad_y = self._pad(kit)
+        page = self._pages(kit, self.rect.width, hover or focus)[0]
+        draw_marks(surf, page, (self.rect.x + pad_x, self.rect.y + pad_y), kit)
+
+
+def draw_marks(surf: pygame.Surface, page: Page, origin: tuple[int, int], kit: Kit) -> None:
+    """A check mark in the room left before each "finished" note of a laid-out page."""
+    for line in page.lines:
+        for run in line.runs:
+            if not run.text.startswith(MARK_ROOM):
+                continue
+            font = kit.fonts.get(run.style.face, run.style.px)
+            room = font.size(MARK_ROOM)[0]
+            size = min(room - kit.px(8), run.style.px * 3 // 4)
+            x = origin[0] + run.x + room - size - kit.px(6)  # a clear gap before the word
+            mid = origin[1] + line.y + line.ascent - font.get_ascent() + font.get_height() // 2
+            points = [(x, mid), (x + size * 0.38, mid + size * 0.4), (x + size, mid - size * 0.5)]
+            pygame.draw.lines(surf, run.style.color, False, points, max(2, run.style.px // 8))
 
 
 class PerspectivesScreen(PageScreen):
@@ -17,8 +48,12 @@ class PerspectivesScreen(PageScreen):
 
     def __init__(self, app) -> None:
         super().__init__(app)
-        self.cards = [Card(self._blocks(p), self._start(p.id)) for p in app.story.perspectives]
+        self.blurbs = True  # False leaves each blurb out, so every card fits the panel whole
+        self.cards = [self.card(p) for p in app.story.perspectives]
         self.group.set([*self.cards, self.back_button])
+
+    def card(self, p: Perspective) -> Card:
+        return PerspectiveCard(self._blocks(p), self._start(p.id))
 
     def title(self) -> str:
         return _("Choose a perspective")
@@ -36,14 +71,15 @@ class PerspectivesScreen(PageScreen):
         def blocks(kit: Kit):
             head = [Piece(p.title, kit.style("strong"))]
             if finished:
-                head.append(Piece("   ✓ " + _("finished"), kit.style("small", kit.palette.link)))
+                note = "   " + MARK_ROOM + _("finished")
+                head.append(Piece(note, kit.style("small", kit.palette.link)))
             out = [tuple(head), kit.block("emphasis", p.protagonist)]
             if p.years:
                 out.append(kit.block("small", p.years))
-            if p.blurb:
-                out.append(kit.block("body", p.blurb))
-            if p.warnings:
+            if p.warnings:  # before the blurb: never the part a short window cuts off
                 out.append(kit.block("small", warnings_text(p.warnings)))
+            if p.blurb and self.blurbs:
+                out.append(kit.block("body", p.blurb))
             return out
 
         return blocks

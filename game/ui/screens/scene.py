@@ -9,8 +9,10 @@ import pygame
 from game.engine.text import Paragraph
 from game.i18n import _, current_language
 from game.labels import format_date
+from game.ui import focusring
 from game.ui.kit import Kit
 from game.ui.ornament import draw_rule
+from game.ui.scene_labels import ContentNoteDialog, people_block, wants_note
 from game.ui.screen import Screen
 from game.ui.screens.backlog import BacklogScreen
 from game.ui.screens.card import EventCard, TermCard
@@ -25,6 +27,7 @@ NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
     getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)
 }
 SKIP_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER)
+GLIDE_SECONDS = 0.35  # the scroll that brings the choices into view when the text ends
 
 
 def paragraph_blocks(paragraphs: list[Paragraph], kit: Kit) -> list[Block]:
@@ -73,6 +76,11 @@ class SceneScreen(Screen):
         self._layer_key: tuple | None = None  # the state the layer shows
         self._seen_key: tuple | None = None  # the state last drawn without a layer
         self.layer_builds = 0  # how often the layer was composed (tests check it is reused)
+        self.people_page: Page | None = None  # "In this scene: … — documented" under the place
+        self.focus_target: focusring.Target | None = None  # what Tab reached
+        self._covered_at: float | None = None  # when a screen opened over this one
+        self._note_due = False  # the content note still to show before this page
+        self._glide: tuple[float, int, int] | None = None  # start time, from and to offsets
         self.enter_page(animate=True)
 
     @property
@@ -84,6 +92,7 @@ class SceneScreen(Screen):
         fresh = super().renewed()
         fresh.enter_page(animate=False)
         fresh.scroller.offset = self.scroller.offset
+        fresh._covered_at = self._covered_at  # still under the settings that changed language
         return fresh
 
     # -- the page
@@ -93,7 +102,9 @@ class SceneScreen(Screen):
         self.started = self.app.clock()
         self.revealed = 0.0 if animate and self.app.settings.chars_per_second else float("inf")
         self.scroller.offset = 0
-        self.group.focus = None
+        self.group.focus = self.tools.focus = None
+        self.focus_target, self._glide = None, None
+        self._note_due = animate and wants_note(self.app, self.pt.scene)
         self.layout()
 
     @property
@@ -101,8 +112,11 @@ class SceneScreen(Screen):
         return self.page is not None and self.revealed >= self.page.chars
 
     def complete(self) -> None:
+        was_typing = not self.done
         self.revealed = float("inf")
         self.layout()
+        if was_typing:
+            self._bring_choices(self.app.clock())
 
     def _choice_buttons(self) -> list[Button]:
         pt = self.pt
@@ -141,6 +155,7 @@ class SceneScreen(Screen):
         y += kit.font("heading").get_linesize()
         self.line_pos = (x, y)
         y += kit.font("italic").get_linesize()
+        y = self._layout_people(x, y, width - 2 * pad)
         if self.pt.scene.event:
             label_w = kit.font("button").size(self.event_button.label)[0] + kit.px(40)
             self.event_button.fit(kit, min(label_w, width - 2 * pad))
@@ -154,6 +169,16 @@ class SceneScreen(Screen):
         )
         self._layout_tools()
         self._layout_choices()
+
+    def _layout_people(self, x: int, y: int, width: int) -> int:
+        """Who in the scene is documented, composite or fictional, under its date and place."""
+        block = people_block(self.kit, self.app.story, self.pt.scene)
+        self.people_page = None
+        if block is None:
+            return y
+        self.people_page = self.kit.layouter.page([block], width, self.kit.palette.paper)
+        self.people_pos = (x, y + self.kit.px(4))
+        return self.people_pos[1] + self.people_page.height
 
     def _layout_tools(self) -> None:
         kit = self.kit
@@ -195,19 +220,78 @@ class SceneScreen(Screen):
 
     # -- time
     def update(self, now: float) -> bool:
-        if self.done or self.page is None:
+        if self._covered_at is not None or self.page is None:
+            return False  # behind a menu, a dialog or a card the page waits
+        if self._note_due and self.app.screen is self:
+            self._note_due = False
+            self.app.push(ContentNoteDialog(self.app, self.pt.scene.warnings, self.note_hint))
+            return False
+        if self._glide is not None:
+            return self._step_glide(now)
+        if self.done:
             return False
         cps = self.app.settings.chars_per_second
         self.revealed = (now - self.started) * cps if cps else float("inf")
         if self.done:
             self._layout_choices()
+            self._bring_choices(now)
         else:
             bottom = self.page.line_bottom(int(self.revealed))
             self.scroller.show(bottom - self.kit.font("body").get_linesize(), bottom)
         self.app.redraw()
         return not self.done
 
+    note_hint = True  # the content note says where to turn such notes off (not in a kiosk)
+
+    def _bring_choices(self, now: float) -> None:
+        """Scroll so the choices (the first, at least) are in view now the text has ended:
+        gliding there, or at once when the player asked for reduced motion."""
+        buttons = self.group.buttons
+        if not buttons:
+            return
+        top = self.page.height + self.kit.px(28)
+        last = buttons[-1].rect.bottom - buttons[0].rect.top
+        fits = last <= self.view.height
+        bottom = top + (last if fits else buttons[0].rect.height)
+        target = min(self.scroller.limit, max(self.scroller.offset, bottom - self.view.height))
+        if target == self.scroller.offset:
+            return
+        if self.app.settings.reduced_motion:
+            self.scroller.offset = target
+            self._place_choices()
+        else:
+            self._glide = (now, self.scroller.offset, target)
+        self.app.redraw()
+
+    def _step_glide(self, now: float) -> bool:
+        start, old, new = self._glide
+        t = (now - start) / GLIDE_SECONDS
+        self.scroller.offset = round(old + (new - old) * focusring.ease_out(t))
+        self._place_choices()
+        self.app.redraw()
+        if t >= 1:
+            self._glide = None
+        return self._glide is not None
+
+    def on_cover(self, above) -> None:
+        """A screen opened over the page: the typewriter (and, behind a menu, the play time)
+        stops until it closes."""
+        if self._covered_at is None:
+            self._covered_at = self.app.clock()
+        if above.holds_time:
+            self.session.hold()
+
+    def _uncover(self) -> None:
+        if self._covered_at is not None:
+            away = self.app.clock() - self._covered_at
+            self.started += away
+            if self._glide is not None:
+                self._glide = (self._glide[0] + away, *self._glide[1:])
+            self._covered_at = None
+        self.session.resume()
+
     def on_show(self) -> None:
+        self._uncover()
         if self.shown != (self.pt.turn, self.pt.scene.id):
             self.enter_page(animate=False)  # came back from the history after going back
             self.app.sound.play("page")
@@ -230,10 +314,52 @@ class SceneScreen(Screen):
             self.history()
         elif key == pygame.K_c:
             self.codex()
-        elif key == pygame.K_SPACE and self.scroller.offset < self.scroller.limit:
+        elif key == pygame.K_SPACE:
+            # Space reads on, and at the page's end does nothing: choosing is deliberate.
             self.scroll(self.view.height * 4 // 5)
+        elif key == pygame.K_TAB:
+            self.tab(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER) and self._activate_target():
+            return
         elif self.group.key(key):
+            self.focus_target = (
+                ("choice", self.group.focus) if self.group.focus is not None else None
+            )
+            self.tools.focus = None
             self._show_focus()
+
+    # -- the keyboard's way through the page
+    def targets(self) -> list[focusring.Target]:
+        """What Tab reaches, in reading order: the history button, the codex links shown, the
+        choices, then the tools beside the page."""
+        out: list[focusring.Target] = [("event", 0)] if self.pt.scene.event else []
+        shown = self.revealed if not self.done else float("inf")
+        out += [("link", i) for i, (_r, _t, start) in enumerate(self.page.links) if start < shown]
+        out += [("choice", i) for i in range(len(self.group.buttons))]
+        return out + [("tool", i) for i in range(len(self.tools.buttons))]
+
+    def tab(self, direction: int) -> None:
+        self.focus_target = focusring.step(self.targets(), self.focus_target, direction)
+        kind, index = self.focus_target or ("", 0)
+        self.group.focus = index if kind == "choice" else None
+        self.tools.focus = index if kind == "tool" else None
+        if kind == "link":
+            rect = self.page.links[index][0]
+            if self.scroller.show(rect.top, rect.bottom):
+                self._place_choices()
+        self._show_focus()
+
+    def _activate_target(self) -> bool:
+        """Enter on a focused link, the history button or a tool; False for choices (the group
+        activates those) and when nothing is focused."""
+        kind, index = self.focus_target or ("", 0)
+        if kind == "link":
+            self.app.push(TermCard(self.app, self.page.links[index][1]))
+        elif kind == "event":
+            self.open_event()
+        elif kind == "tool":
+            self.tools.buttons[index].action()
+        return kind in ("link", "event", "tool")
 
     def _show_focus(self) -> None:
         button = self.group.focused()
@@ -360,7 +486,7 @@ class SceneScreen(Screen):
             scroller.view, self.hover_link, pt.scene.title, place_line(self.app, pt.scene),
             pt.scene.event, pt.perspective.title, pt.perspective.years,
             getattr(self, "_event_lit", False), button_state(self.event_button),
-            group_state(self.group), group_state(self.tools),
+            group_state(self.group), group_state(self.tools), self.focus_target, self.people_page,
         )  # fmt: skip
 
     def compose(self, surf: pygame.Surface) -> None:
@@ -379,7 +505,10 @@ class SceneScreen(Screen):
         self.tools.draw(surf, kit)
         if self.pt.scene.event:
             lit = getattr(self, "_event_lit", False)
-            self.event_button.draw(surf, kit, hover=lit, focus=False)
+            focus = self.focus_target == ("event", 0)
+            self.event_button.draw(surf, kit, hover=lit, focus=focus)
+        if self.focus_target and self.focus_target[0] == "link":
+            self._draw_link_focus(surf, self.focus_target[1])
 
     def _draw_header(self, surf: pygame.Surface) -> None:
         kit = self.kit
@@ -387,7 +516,18 @@ class SceneScreen(Screen):
         line = place_line(self.app, self.pt.scene)
         if line:
             surf.blit(kit.label("italic", line), self.line_pos)
+        if self.people_page is not None:
+            page = self.people_page
+            page.draw(surf, pygame.Rect(*self.people_pos, page.width, page.height))
         draw_rule(surf, (self.view.centerx, self.rule_y), self.view.width // 2, kit)
+
+    def _draw_link_focus(self, surf: pygame.Surface, index: int) -> None:
+        """The focus ring around a codex link reached with Tab (while it is in view)."""
+        kit = self.kit
+        rect = self.page.links[index][0].move(self.view.x, self.view.y - self.scroller.offset)
+        if self.view.contains(rect):
+            ring = rect.inflate(kit.px(8), kit.px(4))
+            pygame.draw.rect(surf, kit.palette.accent, ring, max(2, kit.px(2.5)), kit.px(4))
 
     def _draw_link_hover(self, surf: pygame.Surface) -> None:
         kit = self.kit

@@ -1,4 +1,5 @@
-"""Settings: language, text size, text speed, theme, full screen and volume; applied at once."""
+"""Settings: language, text size and speed, theme, full screen, volume, content notes and
+motion; applied at once."""
 
 from __future__ import annotations
 
@@ -26,7 +27,9 @@ VALUE_LABELS = {
     "dark": N_("Night"),
     "high_contrast": N_("High contrast"),
 }
-SAMPLE = "“Oʻzbek,” she said — and the word was new: Ўзбек, қишлоқ, ғалла, ҳовли."
+# The preview of the reading face: a sentence in the player's language, with Uzbek words in
+# both scripts the story uses.
+SAMPLE = N_("“Oʻzbek,” she said — and the word was new: Ўзбек, қишлоқ, ғалла, ҳовли.")
 
 
 class SettingRow(Button):
@@ -62,6 +65,14 @@ class SettingsScreen(PageScreen):
                        lambda: _("Full screen") if s().fullscreen else _("Window"),
                        lambda step: self.app.change_settings(fullscreen=not s().fullscreen)),
             SettingRow(_("Volume"), lambda: f"{s().volume} %", self._volume),
+            SettingRow(_("Content notes"),
+                       lambda: _("Shown") if s().content_warnings else _("Hidden"),
+                       lambda step: self.app.change_settings(
+                           content_warnings=not s().content_warnings)),
+            SettingRow(_("Motion"),
+                       lambda: _("Reduced") if s().reduced_motion else _("Full"),
+                       lambda step: self.app.change_settings(
+                           reduced_motion=not s().reduced_motion)),
         ]  # fmt: skip
         self.group.set([*self.cards, self.back_button])
         self.group.focus = 0
@@ -94,7 +105,7 @@ class SettingsScreen(PageScreen):
 
     def _preview(self):
         kit = self.kit
-        return kit.layouter.page([kit.block("body", SAMPLE)], self.view.width, kit.palette.paper)
+        return kit.layouter.page([kit.block("body", _(SAMPLE))], self.view.width, kit.palette.paper)
 
     def layout_content(self) -> None:
         super().layout_content()
