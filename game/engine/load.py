@@ -268,6 +268,7 @@ class _Loader:
         scenes: dict[str, Scene] | LazyScenes = {} if self.cached is None else LazyScenes()
         owners: dict[str, tuple[SourceFile, tuple]] = {}
         ids = (meta.data or {}).get("perspectives") or []
+        heads = []
         for i, pid in enumerate(ids):
             pos = ids.item_pos[i]
             folder = self.root / "perspectives" / str(pid)
@@ -276,9 +277,19 @@ class _Loader:
                              f"{PERSPECTIVE_FILE}", "create the folder and its perspective.yaml, "
                              "or remove the id from the list", "E001")  # fmt: skip
                 continue
-            built = self._perspective(str(pid), folder, tables, scenes, owners)
-            if built:
-                perspectives.append(built)
+            src = self.read(folder / PERSPECTIVE_FILE, "perspectiveFile")
+            if src.data:
+                heads.append((str(pid), folder, src, self._characters(str(pid), src, src.data,
+                                                                      tables["people"])))  # fmt: skip
+        # One person, one entry: a scene may name any perspective's character (the same
+        # person met from another side), so every perspective's characters are read first.
+        everyone = dict(tables["people"])
+        for head in heads:
+            everyone.update(head[3])
+        for pid, folder, src, characters in heads:
+            people = {**everyone, **characters}
+            perspectives.append(self._perspective(pid, folder, src, characters, people, tables,
+                                                  scenes, owners))  # fmt: skip
         self._unlisted(ids, meta)
         return perspectives, scenes
 
@@ -293,13 +304,9 @@ class _Loader:
                                              "in 'perspectives'", "add it to the list to play it",
                                              "W101", "warning"))  # fmt: skip
 
-    def _perspective(self, pid, folder, tables, scenes, owners) -> Perspective | None:
-        src = self.read(folder / PERSPECTIVE_FILE, "perspectiveFile")
+    def _perspective(self, pid, folder, src: SourceFile, characters: dict, people: dict,
+                     tables, scenes, owners) -> Perspective:  # fmt: skip
         data = src.data
-        if not data:
-            return None
-        characters = self._characters(pid, src, data, tables["people"])
-        people = {**tables["people"], **characters}
         variables = build_variables(src, data)
         builder = SceneBuilder(pid, make_env(variables), tables["terms"], people,
                                tables["places"], tables["events"], self.strings)  # fmt: skip
