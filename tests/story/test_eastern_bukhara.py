@@ -75,7 +75,8 @@ def test_event_coverage_and_cross_perspective_links(story):
     found = scenes(story)
     linked = [s for s in found if s.event]
     assert len(linked) >= 12
-    assert REQUIRED_EVENTS <= {s.event for s in linked}, REQUIRED_EVENTS - {s.event for s in linked}
+    missing = REQUIRED_EVENTS - {s.event for s in linked}
+    assert not missing, missing
     for scene in linked:
         if story.events[scene.event].violent:
             assert scene.warnings, f"{scene.id} is tied to a violent event without a warning"
