@@ -9,6 +9,7 @@ from pathlib import Path
 from string import Template
 from typing import TextIO
 
+from game.authoring.command import errors
 from game.engine import read_story
 from game.paths import default_story_dir
 
@@ -169,7 +170,7 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
             out.write("next: link it from a scene with a choice 'goto: "
                       f"{_first_id(made[0])}', then run python -m game check\n")  # fmt: skip
     except ScaffoldError as exc:
-        out.write(f"new: {exc}\n")
+        errors(out).write(f"new: {exc}\n")
         return 1
     return 0
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from game.authoring import plans
-from game.authoring.command import add_story_argument, load_or_explain
+from game.authoring.command import add_story_argument, errors, load_or_explain
 from game.engine.expr import StoryRuntimeError
 from game.engine.model import format_date
 from game.engine.runtime import Playthrough
@@ -40,10 +40,10 @@ def run(args: argparse.Namespace, inp: TextIO = sys.stdin, out: TextIO = sys.std
             return pt or 0
         code = player.play(pt)
     except StoryRuntimeError as exc:
-        out.write(f"runtime error: {exc}\n")
+        errors(out).write(f"runtime error: {exc}\n")
         return 1
     except plans.PlanError as exc:
-        out.write(f"{exc}\n")
+        errors(out).write(f"{exc}\n")
         return 2
     if args.record:
         args.record.write_text(plans.record(pt, args.record.stem).to_yaml(

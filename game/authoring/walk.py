@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from game.authoring.command import add_story_argument, load_or_explain, story_root
+from game.authoring.command import add_story_argument, errors, load_or_explain, story_root
 from game.authoring.coverage import (
     EndingStats,
     Issue,
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
         return 1
     modes = _modes(story, args.perspective, args.museum)
     if modes is None:
-        out.write(f"unknown perspective '{args.perspective}'\n")
+        errors(out).write(f"unknown perspective '{args.perspective}'\n")
         return 2
     started = time.perf_counter()
     if args.exhaustive:

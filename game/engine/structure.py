@@ -50,7 +50,15 @@ def check_structure(src: SourceFile, kind: str) -> bool:
         return False
     if fast_check(kind)(src.data):
         return True
-    errors = [_deepest(e) for e in _validator(kind).iter_errors(src.data)]
+    try:
+        validator = _validator(kind)
+    except ImportError:  # a player's install: the explanations are in the authoring extra
+        src.problem((1, 1), "this file does not follow the story format",
+                    "to see each mistake with its line, install the authors' tools: "
+                    "pip install 'voices-of-turkestan[authoring]'", "E100")  # fmt: skip
+        src.data = None  # unrepaired, the rest of the load would trip over it
+        return False
+    errors = [_deepest(e) for e in validator.iter_errors(src.data)]
     for error in errors:
         _report(src, error)
     for error in sorted(errors, key=lambda e: -len(e.absolute_path)):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +22,7 @@ from game import settings as settings_store
 from game.engine import StoryError
 from game.i18n import use_language
 from game.opening import StoryPreview, open_story
-from game.paths import default_story_dir
+from game.paths import default_story_dir, is_checkout
 from game.settings import Settings
 from game.story_i18n import load_story_in
 from game.ui.fonts import Fonts, TextCache
@@ -420,8 +421,13 @@ def _event_size(event: pygame.event.Event) -> tuple[int, int]:
 def parse_args(argv: list[str]) -> argparse.Namespace:
     import argparse  # only when started with arguments
 
-    parser = argparse.ArgumentParser(prog="python -m game play", description="Play the story.")
+    from game.progname import program
+
+    parser = argparse.ArgumentParser(prog=f"{program()} play", description="Play the story.")
     parser.add_argument("--story", type=Path, default=None, help="the story folder")
+    parser.add_argument("--watch", action=argparse.BooleanOptionalAction, default=None,
+                        help="reload the story when its files change, for authors (default: "
+                             "on when run from a source checkout, off when installed)")  # fmt: skip
     parser.add_argument(
         "--size",
         type=_size,
@@ -450,7 +456,7 @@ def main(argv: list[str]) -> int:
         story = open_story(root, settings.language)
         app = App(story, size=window_size(args and args.size, settings.window_size))
     except StoryError as exc:
-        print(exc)
+        print(exc, file=sys.stderr)
         return 1
 
     def watch() -> None:
@@ -458,17 +464,23 @@ def main(argv: list[str]) -> int:
 
         app.live = LiveReload(app, root)
 
-    app.after_first_frame.append(watch)
+    if should_watch(args and args.watch):
+        app.after_first_frame.append(watch)
     try:
         code = app.run()
         app.remember_window()
         return code
     except StoryError as exc:  # the story changed between its preview and reading it
-        print(exc)
+        print(exc, file=sys.stderr)
         return 1
     finally:
         app.close()
         pygame.quit()
+
+
+def should_watch(asked: bool | None) -> bool:
+    """Live reload is for authors: on when asked, else only when run from a source checkout."""
+    return is_checkout() if asked is None else asked
 
 
 def window_size(

@@ -152,8 +152,9 @@ def _damage_slots(saves) -> None:
 
 def main(argv: list[str]) -> int:
     from game.paths import default_story_dir
+    from game.progname import program
 
-    parser = argparse.ArgumentParser(prog="python -m game screenshots")
+    parser = argparse.ArgumentParser(prog=f"{program()} screenshots")
     parser.add_argument("out", type=Path, help="folder for the PNG files")
     parser.add_argument("--story", type=Path, default=None)
     parser.add_argument("--languages", action="store_true",
