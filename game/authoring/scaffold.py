@@ -110,7 +110,8 @@ def _list_perspective(story_file: Path, pid: str) -> None:
     block = re.search(r"^perspectives:\s*\n((?:[ \t]+-.*\n)+)", text, re.M)
     if not block:
         raise ScaffoldError(f"add '{pid}' to 'perspectives:' in {story_file} yourself")
-    indent = re.match(r"[ \t]+", block.group(1)).group()
+    listed = block.group(1)
+    indent = listed[: len(listed) - len(listed.lstrip(" \t"))]  # the list's own indentation
     at = block.end()
     story_file.write_text(text[:at] + f"{indent}- {pid}\n" + text[at:], "utf-8")
 

@@ -160,6 +160,7 @@ class TerminalPlayer:
 
     def show_ending(self, pt: Playthrough) -> None:
         ending = pt.ending
+        assert ending is not None  # called only once the story is over
         self.say(f"*** {ending.title} ***")
         for paragraph in ending.epilogue:
             self.say(paragraph)

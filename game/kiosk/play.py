@@ -53,7 +53,7 @@ class KioskSession(Session):
         self.offered[self.pt.turn] = len(self.pt.choices())
         super().choose(index)
         self.stats.choice(self.stats_id, scene, choice)
-        if self.pt.is_over:
+        if self.pt.ending is not None:
             self.stats.ending(self.stats_id, self.pt.perspective.id, self.pt.ending.id)
             self.finish("ending")
 

@@ -30,7 +30,7 @@ def earlier_visits(stats, story, config, count: int = 60) -> None:
             index = rng.randrange(len(pt.choices()))
             stats.choice(sid, pt.scene.id, pt.choices()[index].choice.id)
             pt.choose(index)
-        if pt.is_over:
+        if pt.ending is not None:
             stats.ending(sid, pid, pt.ending.id)
         stats.end(sid, "ending" if pt.is_over else "idle", rng.uniform(120, 500), pt.scene.id)
 
