@@ -187,9 +187,8 @@ def _perspective_json(story: Story, pr: PerspectiveReport, saved: dict[int, Path
 
 
 def _ending_json(stats: EndingStats) -> dict:
-    # An ending is listed once a path reached it, so both paths are set; none is longest on a loop.
-    assert stats.shortest is not None and stats.longest is not None
-    longest = None if stats.unbounded else stats.longest.to_json()
+    assert stats.shortest is not None  # an ending is listed once a path has reached it
+    longest = None if stats.unbounded or stats.longest is None else stats.longest.to_json()
     return {"count": stats.count, "shortest": stats.shortest.to_json(), "longest": longest,
             "unbounded": stats.unbounded}  # fmt: skip
 

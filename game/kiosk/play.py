@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.engine.runtime import Playthrough
@@ -15,6 +17,9 @@ from game.ui.screens.perspectives import PerspectivesScreen
 from game.ui.screens.scene import SceneScreen
 from game.ui.session import Session
 from game.ui.widgets import Button, Card, Group
+
+if TYPE_CHECKING:
+    from game.kiosk.app import KioskApp
 
 KEY_CHOICES = 4  # at most this many "how other visitors chose" lines: the ending must stay short
 TEXT_SIZE_NAMES = {"medium": N_("Medium"), "large": N_("Large"), "largest": N_("Largest")}
@@ -72,6 +77,8 @@ class KioskSession(Session):
 class KioskPerspectivesScreen(PerspectivesScreen):
     """Only the perspectives the museum offers; a card starts a visit that is never saved."""
 
+    app: KioskApp  # typed for the checker: these screens run only in the kiosk
+
     def __init__(self, app) -> None:
         super().__init__(app)
         self.cards = [Card(self._blocks(p), self._start(p.id)) for p in app.perspectives()]
@@ -127,6 +134,8 @@ class KioskSceneScreen(SceneScreen):
 
 class KioskEndingScreen(EndingScreen):
     """The ending; beside it, once enough visits are recorded, how other visitors chose."""
+
+    app: KioskApp  # typed for the checker: these screens run only in the kiosk
 
     def __init__(self, app) -> None:
         self.shares: list[Share] | None = None  # layout (run by the base) reads it

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     import argparse
 
     from game.engine.model import Story
+    from game.ui.reload import LiveReload
     from game.ui.session import Session
 
 from game import profile as profile_store
@@ -83,10 +84,10 @@ class App:
         self._callbacks: dict[int, Callable[[Any], None] | None] = {}
         self._backdrops: dict[tuple, pygame.Surface] = {}
         self._finger: dict[int, tuple[float, float, bool]] = {}  # id -> start x, y, dragged
-        self.running = True
+        self.running: bool | None = True  # None once the window is closed
         self.dirty = True
         self.frames = 0
-        self.live = None  # game.ui.reload.LiveReload when the story folder is watched
+        self.live: LiveReload | None = None  # when the story folder is watched
         self.sound = Sounds()  # silent until _apply gives it the settings' volume
         self._apply(self.settings)
         self._sync_size()
@@ -216,7 +217,8 @@ class App:
 
     def remember_window(self) -> None:
         """Keep the window's size for the next start (not a full screen's)."""
-        size = tuple(self.window.size)
+        width, height = self.window.size
+        size = (width, height)
         if not self.settings.fullscreen and size != self.settings.window_size:
             self.save_settings(dataclasses.replace(self.settings, window_size=size))
 
@@ -454,7 +456,7 @@ def main(argv: list[str]) -> int:
     settings = settings_store.load()
     try:
         story = open_story(root, settings.language)
-        app = App(story, size=window_size(args and args.size, settings.window_size))
+        app = App(story, size=window_size(args.size if args else None, settings.window_size))
     except StoryError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -464,7 +466,7 @@ def main(argv: list[str]) -> int:
 
         app.live = LiveReload(app, root)
 
-    if should_watch(args and args.watch):
+    if should_watch(args.watch if args else None):
         app.after_first_frame.append(watch)
     try:
         code = app.run()

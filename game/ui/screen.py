@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 import pygame
 
@@ -18,7 +18,9 @@ class Screen:
     opaque = True  # False for overlays: the screen below is drawn first
     opening_sound: str | None = None  # a game.ui.sound voice played when the screen is pushed
 
-    def __new__(cls, *args: Any, **kwargs: Any) -> Screen:
+    _made_with: tuple[tuple, dict]
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Self:
         screen = super().__new__(cls)
         screen._made_with = (args, kwargs)  # so renewed() can build it again
         return screen
@@ -35,7 +37,7 @@ class Screen:
     def on_show(self) -> None:
         """Called when the screen becomes the top again (a screen above it closed)."""
 
-    def renewed(self) -> Screen:
+    def renewed(self) -> Self:
         """This screen built again from the same arguments (after a language change)."""
         args, kwargs = self._made_with
         fresh = type(self)(*args, **kwargs)

@@ -7,6 +7,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 SIZES = ((1280, 720), (1920, 1080))
 
@@ -68,6 +69,7 @@ def shoot_all(story_dir: Path, out: Path, size: tuple[int, int]) -> list[Path]:
     clock.now += 600
     shot("05-scene")
     session = app.session
+    assert session is not None  # started just above
     term = next((s.term for p in session.pt.paragraphs() for s in p.spans if s.term), None)
     if term:
         show(TermCard(app, term), "06-codex-card")
@@ -96,7 +98,7 @@ def shoot_all(story_dir: Path, out: Path, size: tuple[int, int]) -> list[Path]:
             event_shot = True
         if session.pt.turn == 3:
             show(BacklogScreen(app), "09-history")
-        app.screen.choose(0)
+        top(app).choose(0)
         clock.now += 600
         app.pump()
     show(CodexScreen(app), "17-codex")
@@ -136,10 +138,15 @@ def shoot_languages(story_dir: Path, out: Path, size: tuple[int, int] = (1920, 1
         app.change_settings(language=language)
         first = app.story.perspectives[0].id
         app.start_session(Session.start(app.story, first, app.profile, clock))
-        app.screen.complete()
+        top(app).complete()
         shot(f"{language}-scene")
     app.close()
     return written
+
+
+def top(app) -> Any:
+    """The screen on top, as the script knows it to be (a scene, a pad…) at that step."""
+    return app.screen
 
 
 def _damage_slots(saves) -> None:
