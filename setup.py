@@ -12,6 +12,7 @@ from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).resolve().parent
 BUNDLED = ("story", "assets")  # game/paths.py BUNDLED; setup.py cannot import the package
+EXAMPLE = "docs/kiosk.example.toml"  # the kiosk's example config, for installs without docs/
 
 
 class BuildWithStory(build_py):
@@ -24,6 +25,7 @@ class BuildWithStory(build_py):
             shutil.rmtree(target / name, ignore_errors=True)
             shutil.copytree(HERE / name, target / name,
                             ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".*"))  # fmt: skip
+        shutil.copy2(HERE / EXAMPLE, target / Path(EXAMPLE).name)
 
 
 setup(cmdclass={"build_py": BuildWithStory})

@@ -34,6 +34,12 @@ def home(name: str) -> Path:
     return bundled if bundled.is_dir() else PROJECT_DIR / name
 
 
+def kiosk_example() -> Path:
+    """The kiosk's example config: docs/ in a checkout, bundled with an installed game."""
+    bundled = BUNDLED_DIR / "kiosk.example.toml"
+    return bundled if bundled.is_file() else PROJECT_DIR / "docs" / "kiosk.example.toml"
+
+
 def is_checkout() -> bool:
     """True when the game runs from a source checkout (an author's), not from an installed copy."""
     return not BUNDLED_DIR.is_dir() and (PROJECT_DIR / "story" / "story.yaml").is_file()

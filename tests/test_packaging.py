@@ -67,6 +67,8 @@ def test_an_installed_game_reads_its_bundled_story_and_fonts(tmp_path, monkeypat
     monkeypatch.delenv("VOT_STORY", raising=False)
     assert paths.default_story_dir() == package / "bundled" / "story"
     assert paths.assets_dir() == package / "bundled" / "assets"
+    (package / "bundled" / "kiosk.example.toml").write_text("", "utf-8")
+    assert paths.kiosk_example() == package / "bundled" / "kiosk.example.toml"
     assert not paths.is_checkout()
 
 
@@ -75,6 +77,7 @@ def test_a_checkout_reads_its_own_top_level_folders(monkeypatch, tmp_path):
     monkeypatch.delenv("VOT_STORY", raising=False)
     assert paths.default_story_dir() == ROOT / "story"
     assert paths.assets_dir() == ROOT / "assets"
+    assert paths.kiosk_example() == ROOT / "docs" / "kiosk.example.toml"
     assert paths.is_checkout()
 
 

@@ -10,10 +10,11 @@ import tempfile
 from pathlib import Path
 
 from game.kiosk import config as kiosk_config
+from game.paths import kiosk_example
 from game.ui.screenshots import FakeClock, top
 
 SIZE = (1920, 1080)
-EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "kiosk.example.toml"
+EXAMPLE = kiosk_example()
 
 
 def earlier_visits(stats, story, config, count: int = 60) -> None:
