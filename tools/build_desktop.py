@@ -8,6 +8,7 @@ The folder runs on machines like the one that built it (same OS, same processor 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -30,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:
         print("PyInstaller is missing: pip install -e '.[desktop]'", file=sys.stderr)
         return 1
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # PyInstaller imports pygame to look
     PyInstaller.__main__.run([str(SPEC), "--noconfirm", "--clean", "--log-level", "WARN",
                               "--distpath", str(args.dist), "--workpath", str(args.work)])  # fmt: skip
     built = args.dist / "voices-of-turkestan"
