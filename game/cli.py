@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import TYPE_CHECKING
+
+from game import __version__
+from game.progname import program
 
 if TYPE_CHECKING:
     import argparse
@@ -30,7 +34,8 @@ SELF_PARSING = ("game.ui", "game.kiosk.main")
 def build_parser() -> argparse.ArgumentParser:
     import argparse  # not for the player's start, which has nothing to parse
 
-    parser = argparse.ArgumentParser(prog="python -m game", description="Voices of Turkestan")
+    parser = argparse.ArgumentParser(prog=program(), description="Voices of Turkestan")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command")
     for name, (module, help_text) in COMMANDS.items():
         sp = sub.add_parser(name, help=help_text)
@@ -49,6 +54,7 @@ def _arguments(module: str, parser: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # pygame's banner is not our output
     # No command means play; the full parser would import every authoring tool first.
     command = COMMANDS.get(argv[0]) if argv else COMMANDS["play"]
     argv = argv or ["play"]

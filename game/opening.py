@@ -8,7 +8,7 @@ first frame (the engine's imports and the read are a third of the start-up).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from game.story_i18n import load_story_in, translated_into
 
@@ -49,7 +49,7 @@ def open_story(root: Path, language: str | None) -> Story | StoryPreview:
     return story
 
 
-def _well_formed(found: object) -> bool:
+def _well_formed(found: object) -> TypeGuard[dict]:
     return (isinstance(found, dict) and isinstance(found.get("id"), str)
             and isinstance(found.get("title"), str) and isinstance(found.get("scenes"), list)
             and all(isinstance(sid, str) for sid in found["scenes"]))  # fmt: skip

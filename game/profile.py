@@ -64,7 +64,8 @@ def load(folder: Path | None = None) -> Profile:
     except (OSError, ValueError):
         data = {}
     data = data if isinstance(data, dict) else {}
-    finished = data.get("finished") if isinstance(data.get("finished"), dict) else {}
+    finished = data.get("finished")
+    finished = finished if isinstance(finished, dict) else {}
     return Profile(
         finished={k: _str_list(v) for k, v in finished.items() if isinstance(k, str)},
         terms=_str_list(data.get("terms")),

@@ -36,7 +36,8 @@ class StoryTranslation:
             self._messages = {}
             for path in sorted(catalog_dir(self.root, self.language).glob("*.po")):
                 for message in read_catalog(path, self.language):
-                    if usable(message) and isinstance(message.string, str):
+                    if (usable(message) and isinstance(message.string, str)
+                            and isinstance(message.id, str)):  # fmt: skip
                         self._messages[(message.context or "", message.id)] = message.string
         return self._messages
 
@@ -61,9 +62,10 @@ def load_story_in(root: Path, language: str | None, use_cache: bool = True) -> S
     """The story with every string in `language` where translated; StoryError as load_story."""
     from game.engine import load_story  # the player's first frame is drawn before the engine
 
-    if translated_into(language) is None:
+    target = translated_into(language)
+    if target is None:
         return load_story(root, use_cache=use_cache)
-    translation = StoryTranslation(root, language)
+    translation = StoryTranslation(root, target)
     story = load_story(root, use_cache=use_cache, translation=translation)
     # The story now speaks `language` wherever it has a translation at all.
-    return story._replace(language=language) if translation.messages else story
+    return story._replace(language=target) if translation.messages else story

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TextIO
 
@@ -24,5 +25,11 @@ def load_or_explain(args: argparse.Namespace, out: TextIO) -> Story | None:
     try:
         return load_story(story_root(args))
     except StoryError as exc:
-        out.write(str(exc) + "\n")
+        errors(out).write(str(exc) + "\n")
         return None
+
+
+def errors(out: TextIO) -> TextIO:
+    """Where a command's errors go: stderr when its output is the terminal's stdout, so that
+    `… > file` keeps them visible; a caller's own stream (a test's buffer) gets everything."""
+    return sys.stderr if out is sys.stdout else out

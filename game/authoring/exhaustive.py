@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
+from functools import partial
 
 from game.authoring.coverage import Path, PerspectiveReport, Report, page_words
 from game.authoring.flow import strongly_connected
@@ -100,7 +101,7 @@ class Explorer:
     def _moves(self, key: Key) -> list[Arrival]:
         arrivals = []
         for index in range(self.graph.nodes[key].options):
-            for arrival in every_outcome(lambda forced, i=index: self._move(key, i, forced)):
+            for arrival in every_outcome(partial(self._move, key, index)):
                 if arrival is not None:
                     arrivals.append(arrival)
         return arrivals
@@ -120,14 +121,20 @@ class Explorer:
         page = tuple(answer for answer, arrived in pt.answers if arrived)
         return self._arrival(page, (key, text, pt.given())), len(pt.answers)
 
+    @property
+    def current(self) -> Scripted:
+        """The playthrough the walk moves (set by its first move)."""
+        assert self.pt is not None
+        return self.pt
+
     def _restore(self, node: Node) -> Scripted:
-        pt = self.pt
+        pt = self.current
         pt.follow(node.page, default=False)
         pt.restore_state(node.scene, node.vars, node.visits, 0, node.used_once)
         return pt
 
     def _arrival(self, page: tuple[bool, ...], parent) -> Arrival:
-        pt = self.pt
+        pt = self.current
         offered = [o.choice.id for o in pt.choices()]
         node = Node(pt.scene.id, dict(pt.vars), dict(pt.visits), set(pt.used_once), page,
                     page_words(pt), pt.ending.id if pt.ending else None, parent,
@@ -137,7 +144,7 @@ class Explorer:
     def _add(self, arrival: Arrival, source: Key | None) -> bool:
         """Record the move; True when it found a new state to explore."""
         graph, key = self.graph, arrival.key
-        if source is not None:
+        if source is not None and arrival.node.parent is not None:  # set for every move
             _, text, answers = arrival.node.parent
             graph.edges.setdefault(source, []).append((key, text, answers))
         if key in graph.nodes or len(graph.nodes) >= self.cap:
@@ -149,7 +156,7 @@ class Explorer:
         if node.ending:
             self.report.ending(node.ending, self._path_to(key))
         elif arrival.stuck:
-            self.report.issue("dead end", stuck_message(self.pt), self._path_to(key))
+            self.report.issue("dead end", stuck_message(self.current), self._path_to(key))
         return True
 
     # -- paths

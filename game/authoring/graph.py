@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from game.authoring.command import add_story_argument, load_or_explain
+from game.authoring.command import add_story_argument, errors, load_or_explain
 from game.authoring.flow import analyse
 from game.engine.model import Choice, Scene, Story
 from game.engine.text import Part, TermLink
@@ -175,7 +175,9 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
         return 1
     pids = [p.id for p in story.perspectives]
     if args.perspective and args.perspective not in pids:
-        out.write(f"unknown perspective '{args.perspective}'; the story has: {', '.join(pids)}\n")
+        errors(out).write(
+            f"unknown perspective '{args.perspective}'; the story has: {', '.join(pids)}\n"
+        )
         return 2
     drawn = build(story, [args.perspective] if args.perspective else pids)
     if args.svg:

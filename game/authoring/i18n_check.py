@@ -121,12 +121,12 @@ def markup_problems(catalog: Catalog, shown: str) -> list[Problem]:
     for message in catalog:
         if not message.id or message.fuzzy or not message.string:
             continue
-        english = message.id if isinstance(message.id, str) else message.id[-1]
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        english = message.id if isinstance(message.id, str) else str(message.id[-1])
+        strings = (message.string,) if isinstance(message.string, str) else tuple(message.string)
         for text in (s for s in strings if s):
             hint = _difference(markup(english), markup(text))
             if hint:
-                problems.append(Problem(shown, message.lineno, 1,
+                problems.append(Problem(shown, message.lineno or 1, 1,
                                         f"the translation breaks the markup of its source "
                                         f"({message.context or english[:40]})", hint,
                                         MARKUP_CODE, "error"))  # fmt: skip

@@ -24,6 +24,7 @@ from game.authoring.catalogs import (
     update_domain,
     write_catalog,
 )
+from game.authoring.command import errors
 from game.authoring.i18n_check import coverage, coverage_table
 from game.paths import default_story_dir
 from game.po import read_catalog
@@ -86,7 +87,7 @@ def _init(domains: list[Domain], language: str, out: TextIO) -> int:
             path = init_domain(domain, language)
             out.write(f"wrote {path}\n" if path else f"kept {domain.catalog(language)}\n")
     except (UnknownLocaleError, ValueError) as exc:
-        out.write(f"unknown language code {language!r}: {exc}\n")
+        errors(out).write(f"unknown language code {language!r}: {exc}\n")
         return 1
     return 0
 

@@ -46,7 +46,7 @@ def impossible_conditions(flow: Flow) -> Iterator[Finding]:
     for sid in sorted(flow.reachable):  # unreachable scenes are reported once, above
         scene = flow.scenes[sid]
         for choice in scene.choices:
-            if flow.never(choice.condition):
+            if choice.condition is not None and flow.never(choice.condition):
                 yield Finding("W503", choice.where, f"the choice '{_short(choice.text)}' is never "
                               f"offered: its condition '{choice.condition.source}' can never hold",
                               _why(flow, choice.condition))  # fmt: skip

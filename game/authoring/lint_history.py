@@ -41,7 +41,7 @@ def backwards(scenes: dict[str, Scene]) -> Iterator[Finding]:
         for choice in scene.choices:
             for later in _dated_from(choice.goto, scenes, frontier):
                 target = scenes[later]
-                if surely_before(target.date, scene.date):
+                if target.date and surely_before(target.date, scene.date):
                     via = "" if later == choice.goto else f" (through undated '{choice.goto}')"
                     yield Finding("W601", choice.where, f"the choice goes back in time: "
                                   f"'{scene.id}' is dated {scene.date}, but it leads to "
@@ -86,7 +86,7 @@ def after_death(story: Story, perspective: Perspective, scene: Scene) -> Iterato
     if not scene.date:
         return
     for pid in scene.people:
-        person = story.people.get(pid) or perspective.characters.get(pid)
+        person = story.people.get(pid) or (perspective.characters or {}).get(pid)
         if person and _dead_by(person, scene.date):
             yield Finding("E603", scene.where, f"{person.name} ('{pid}') appears in scene "
                           f"'{scene.id}', dated {scene.date}, but died in {person.died}",

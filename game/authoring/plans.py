@@ -133,7 +133,7 @@ def _take(pt: Playthrough, plan: Plan, step: int, wanted: str) -> str | None:
     where = f" (line {plan.lines[step]})" if step < len(plan.lines) else ""
     scene = pt.scene
     head = f"step {step + 1}{where}: in scene '{scene.id}' ({scene.file}:{scene.line}), "
-    if pt.is_over:
+    if pt.ending is not None:
         return head + f"the story has already ended ({pt.ending.id}); '{wanted}' is one too many"
     offered = "; ".join(f"{o.number}. '{o.text}'" for o in options) or "nothing"
     hint = suggest(wanted, [o.text for o in options])

@@ -42,7 +42,7 @@ def one_run(story: Story, pid: str, museum: bool, seed: int, max_steps: int,
         while True:
             report.see(pt)
             words += page_words(pt)
-            if pt.is_over:
+            if pt.ending is not None:
                 report.ending(pt.ending.id, path())
                 return
             if pt.is_stuck:

@@ -9,6 +9,7 @@ from pathlib import Path
 from string import Template
 from typing import TextIO
 
+from game.authoring.command import errors
 from game.engine import read_story
 from game.paths import default_story_dir
 
@@ -109,7 +110,8 @@ def _list_perspective(story_file: Path, pid: str) -> None:
     block = re.search(r"^perspectives:\s*\n((?:[ \t]+-.*\n)+)", text, re.M)
     if not block:
         raise ScaffoldError(f"add '{pid}' to 'perspectives:' in {story_file} yourself")
-    indent = re.match(r"[ \t]+", block.group(1)).group()
+    listed = block.group(1)
+    indent = listed[: len(listed) - len(listed.lstrip(" \t"))]  # the list's own indentation
     at = block.end()
     story_file.write_text(text[:at] + f"{indent}- {pid}\n" + text[at:], "utf-8")
 
@@ -169,7 +171,7 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
             out.write("next: link it from a scene with a choice 'goto: "
                       f"{_first_id(made[0])}', then run python -m game check\n")  # fmt: skip
     except ScaffoldError as exc:
-        out.write(f"new: {exc}\n")
+        errors(out).write(f"new: {exc}\n")
         return 1
     return 0
 

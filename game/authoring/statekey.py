@@ -39,7 +39,7 @@ class StateKey:
         # Only visited scenes are in pt.visits, so this costs what the path costs, not what
         # the story has (a story with a seen() in every scene tracks every scene).
         counts = frozenset(
-            (s, n if caps[s] is EXACT else min(n, caps[s]))
+            (s, n if (cap := caps[s]) is EXACT or cap is None else min(n, cap))
             for s, n in pt.visits.items()
             if s in caps
         )
@@ -85,4 +85,4 @@ def _visit_caps(ast: tuple, caps: dict[str, int | None]) -> None:
 def _raise_cap(caps: dict[str, int | None], scene: str, cap: int) -> None:
     if scene in caps and caps[scene] is EXACT:
         return
-    caps[scene] = max(caps.get(scene, 0), cap)
+    caps[scene] = max(caps.get(scene) or 0, cap)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from game.authoring import plans
-from game.authoring.command import add_story_argument, load_or_explain
+from game.authoring.command import add_story_argument, errors, load_or_explain
 from game.engine.crossref import people_by_kind, scene_people
 from game.engine.expr import StoryRuntimeError
 from game.engine.model import format_date
@@ -41,10 +41,10 @@ def run(args: argparse.Namespace, inp: TextIO = sys.stdin, out: TextIO = sys.std
             return pt or 0
         code = player.play(pt)
     except StoryRuntimeError as exc:
-        out.write(f"runtime error: {exc}\n")
+        errors(out).write(f"runtime error: {exc}\n")
         return 1
     except plans.PlanError as exc:
-        out.write(f"{exc}\n")
+        errors(out).write(f"{exc}\n")
         return 2
     if args.record:
         args.record.write_text(plans.record(pt, args.record.stem).to_yaml(
@@ -174,6 +174,7 @@ class TerminalPlayer:
 
     def show_ending(self, pt: Playthrough) -> None:
         ending = pt.ending
+        assert ending is not None  # called only once the story is over
         self.say(f"*** {ending.title} ***")
         for paragraph in ending.epilogue:
             self.say(paragraph)

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from game.authoring.command import add_story_argument, load_or_explain, story_root
+from game.authoring.command import add_story_argument, errors, load_or_explain, story_root
 from game.authoring.coverage import (
     EndingStats,
     Issue,
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
         return 1
     modes = _modes(story, args.perspective, args.museum)
     if modes is None:
-        out.write(f"unknown perspective '{args.perspective}'\n")
+        errors(out).write(f"unknown perspective '{args.perspective}'\n")
         return 2
     started = time.perf_counter()
     if args.exhaustive:
@@ -187,7 +187,8 @@ def _perspective_json(story: Story, pr: PerspectiveReport, saved: dict[int, Path
 
 
 def _ending_json(stats: EndingStats) -> dict:
-    longest = None if stats.unbounded else stats.longest.to_json()
+    assert stats.shortest is not None  # an ending is listed once a path has reached it
+    longest = None if stats.unbounded or stats.longest is None else stats.longest.to_json()
     return {"count": stats.count, "shortest": stats.shortest.to_json(), "longest": longest,
             "unbounded": stats.unbounded}  # fmt: skip
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import sys
 import zlib
 from pathlib import Path
 from typing import Any
@@ -33,21 +34,42 @@ def fingerprint(root: Path) -> list:
     """Every story and translation file with its size and modification time, plus the
     engine's versions."""
     files = []
+    # A one-file desktop build unpacks its story afresh at every start, with new times; the
+    # story inside a build changes only with the build itself, which the engine stamp notes.
+    timed = _inside_build(root) is None
     for path in sorted([*root.rglob("*.yaml"), *root.rglob("*.po")]):
         st = path.stat()
-        files.append((str(path.relative_to(root)), st.st_size, st.st_mtime_ns))
+        files.append((str(path.relative_to(root)), st.st_size, st.st_mtime_ns if timed else 0))
     return [CACHE_VERSION, FORMAT_VERSION, _engine_stamp(), files]
 
 
 def _engine_stamp() -> str:
     """Changes whenever the engine's source changes, so a new engine never reads an old cache."""
+    if getattr(sys, "frozen", False):  # a desktop build holds no .py files: the program itself
+        exe = Path(sys.executable).stat()
+        return f"{sys.executable}:{exe.st_size}:{exe.st_mtime_ns}"
     here = Path(__file__).parent
     return ";".join(f"{p.name}:{p.stat().st_mtime_ns}" for p in sorted(here.glob("*.py")))
 
 
+def _inside_build(root: Path) -> str | None:
+    """`root` relative to a desktop build's unpacked files, or None when not inside one."""
+    base = getattr(sys, "_MEIPASS", None)
+    if not (getattr(sys, "frozen", False) and base):
+        return None
+    try:
+        return root.resolve().relative_to(Path(base).resolve()).as_posix()
+    except ValueError:
+        return None
+
+
 def _path_for(root: Path, language: str | None, suffix: str = ".marshal") -> Path:
     # Two checksums of the folder's path name its cache file (hashlib costs 4 ms to import).
-    path = str(root.resolve()).encode()
+    # A one-file build unpacks into a new temporary folder at each start: name it by the
+    # program and the folder's place inside it, so every start finds the same cache.
+    inside = _inside_build(root)
+    where = str(root.resolve()) if inside is None else f"{sys.executable}!{inside}"
+    path = where.encode()
     key = f"{zlib.crc32(path):08x}{zlib.adler32(path):08x}"
     return cache_dir() / f"{key}-{language or 'source'}{suffix}"
 

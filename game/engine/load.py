@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from game.engine import cache
 from game.engine.errors import Problem, StoryError, suggest
@@ -223,7 +224,7 @@ class _Loader:
         """Documented people and every perspective's characters, in one table by id."""
         people = dict(registry)
         for perspective in perspectives:
-            for cid, person in perspective.characters.items():
+            for cid, person in (perspective.characters or {}).items():
                 if cid in people:
                     other = people[cid].perspective
                     meta.problems.append(Problem(perspective.where[0], *perspective.where[1:],
@@ -263,11 +264,11 @@ class _Loader:
         return registries
 
     # -- perspectives
-    def _read_perspectives(self, meta: SourceFile, tables: dict) -> tuple[list, dict]:
+    def _read_perspectives(self, meta: SourceFile, tables: dict) -> tuple[list, Mapping]:
         perspectives: list[Perspective] = []
         scenes: dict[str, Scene] | LazyScenes = {} if self.cached is None else LazyScenes()
         owners: dict[str, tuple[SourceFile, tuple]] = {}
-        ids = (meta.data or {}).get("perspectives") or []
+        ids: Any = (meta.data or {}).get("perspectives") or []
         heads = []
         for i, pid in enumerate(ids):
             pos = ids.item_pos[i]
@@ -299,7 +300,8 @@ class _Loader:
             return
         for sub in sorted(p for p in folder.iterdir() if p.is_dir()):
             if sub.name not in ids:
-                meta.problems.append(Problem(meta.shown, *meta.data.val_pos.get("perspectives", (1, 1)),
+                line, col = meta.data.val_pos.get("perspectives", (1, 1))
+                meta.problems.append(Problem(meta.shown, line, col,
                                              f"the folder perspectives/{sub.name} is not listed "
                                              "in 'perspectives'", "add it to the list to play it",
                                              "W101", "warning"))  # fmt: skip
@@ -334,7 +336,7 @@ class _Loader:
                            tr.field(src, data, "afterword", ctx), (src.shown, *data.pos))  # fmt: skip
 
     def _characters(self, pid, src: SourceFile, data: YMap, registry: dict) -> dict:
-        table = data.get("characters") or {}
+        table: Any = data.get("characters") or {}
         result = {}
         for cid, spec in table.items():
             pos = table.key_pos[cid]
@@ -378,6 +380,7 @@ class _Loader:
 
     def _cached_scene_file(self, path, builder: SceneBuilder, scenes: LazyScenes, own) -> bool:
         src = SourceFile(path, self._shown(path))
+        assert self.cached is not None  # only called when the story comes from its cache
         for sid, (pos, blob) in self.cached[src.shown][1].items():
             scenes.add(sid, builder, src, tuple(pos), blob)
             own.append(sid)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -171,7 +172,7 @@ class Story(NamedTuple):
     version: str
     root: Path
     perspectives: tuple[Perspective, ...]
-    scenes: dict[str, Scene]
+    scenes: Mapping[str, Scene]  # a dict, or LazyScenes compiling each from the cache
     events: dict[str, Event]
     places: dict[str, Place]
     people: dict[str, Person]

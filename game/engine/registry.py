@@ -7,7 +7,7 @@ from typing import Any
 
 from game.engine.errors import suggest
 from game.engine.model import Event, Person, Place, Source, Term
-from game.engine.sourcedata import Pos, SourceFile, YMap
+from game.engine.sourcedata import Pos, SourceFile, YMap, YSeq
 from game.engine.strings import Strings
 
 SECTIONS = ("events", "places", "people", "terms", "sources")
@@ -122,7 +122,7 @@ def build_person(pid: str, d: YMap, src: SourceFile, tr: Strings,
 
 def _event(e: Entry, tr: Strings) -> Event:
     d, ctx = e.data, f"event:{e.id}"
-    return Event(e.id, tr.field(e.src, d, "title", ctx), _date(d["date"]),
+    return Event(e.id, tr.field(e.src, d, "title", ctx), str(d["date"]),
                  tr.field(e.src, d, "summary", ctx), d.get("place"), _date(d.get("until")),
                  tr.field(e.src, d, "when", ctx), _tuple(d.get("people")),
                  bool(d.get("violent")), _tuple(d.get("sources")),
@@ -156,7 +156,7 @@ def check_documented_sources(src: SourceFile, pos: Pos, pid: str, d: YMap) -> No
 
 def _check_list(e: Entry, key: str, known: dict, section: str | None = None) -> None:
     items = e.data.get(key)
-    if not isinstance(items, list):
+    if not isinstance(items, YSeq):
         return
     for i, ref in enumerate(items):
         pos = items.item_pos[i]

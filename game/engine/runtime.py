@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Self
 
 from game.engine.expr import StoryRuntimeError
 from game.engine.model import Choice, Ending, Perspective, Scene, Story
@@ -52,7 +52,7 @@ class Playthrough:
     # -- starting
     @classmethod
     def start(cls, story: Story, perspective_id: str, seed: int | None = None,
-              museum: bool = False) -> Playthrough:  # fmt: skip
+              museum: bool = False) -> Self:  # fmt: skip
         perspective = story.perspective(perspective_id)
         pt = cls(story, perspective, _fresh_seed() if seed is None else seed, museum)
         first = (
@@ -170,8 +170,9 @@ class Playthrough:
                 page.append(item.static or render(item.parts, self, self.story.term_title))
         return page
 
-    def _offer(self) -> list[Choice]:
-        normal, fallback = [], []
+    def _offer(self) -> list[Option]:
+        normal: list[Choice] = []
+        fallback: list[Choice] = []
         for choice in self.scene.choices:
             if choice.once and once_key(self.scene.id, choice.id) in self.used_once:
                 continue

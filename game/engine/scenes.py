@@ -18,14 +18,14 @@ from game.engine.model import Choice, Ending, Scene, TextItem, Variable
 from game.engine.registry import check_ref
 from game.engine.sourcedata import Pos, SourceFile, YMap, YSeq
 from game.engine.strings import Strings
-from game.engine.text import Paragraph, Part, compile_markup, is_static, render
+from game.engine.text import Paragraph, Part, TermLink, compile_markup, is_static, render
 
 BUILTIN_VARIABLES = {"museum": "bool"}
 
 
 def build_variables(src: SourceFile, data: YMap) -> dict[str, Variable]:
     variables: dict[str, Variable] = {}
-    table = data.get("variables") or {}
+    table: Any = data.get("variables") or {}
     for name, spec in table.items():
         pos = table.key_pos[name]
         typ = type_of(spec.get("value"))
@@ -95,9 +95,10 @@ class SceneBuilder:
         raw = choice.get("do")
         if raw is None:
             return None
-        if isinstance(raw, list):
-            parts = [self._effect_line(src, raw, i) for i in range(len(raw))]
-            if any(p is None for p in parts):
+        if isinstance(raw, YSeq):
+            found = [self._effect_line(src, raw, i) for i in range(len(raw))]
+            parts = [p for p in found if p is not None]
+            if len(parts) < len(found):
                 return None
             assignments = tuple(a for p in parts for a in p.assignments)
             return Effects("; ".join(raw), assignments, frozenset().union(*(p.writes for p in parts)),
@@ -146,7 +147,7 @@ class SceneBuilder:
             own = compile_markup(translated, self.env)
         except ExprError:
             return parts
-        links_ok = all(p.term in self.terms for p in own if hasattr(p, "term"))
+        links_ok = all(p.term in self.terms for p in own if isinstance(p, TermLink))
         return own if links_ok else parts
 
     def _static(self, parts: tuple[Part, ...]) -> Paragraph | None:
@@ -154,7 +155,7 @@ class SceneBuilder:
         if not is_static(parts) or any(getattr(p, "term", "") not in self.terms for p in parts
                                        if not isinstance(p, str)):  # fmt: skip
             return None
-        return render(parts, None, lambda t: self.terms[t].title)
+        return render(parts, None, lambda t: self.terms[t].title)  # type: ignore[arg-type]  # static: no values to read
 
     def _scene_refs(self, src: SourceFile, pos: Pos, style, refs) -> None:
         for scene, offset in refs:
@@ -179,7 +180,7 @@ class SceneBuilder:
             if key in data:
                 check_ref(src, data.val_pos[key], section, data[key], table)
         people = data.get("people")
-        if isinstance(people, list):
+        if isinstance(people, YSeq):
             for i, ref in enumerate(people):
                 check_ref(src, people.item_pos[i], "people", ref, self.people)
 
@@ -198,7 +199,7 @@ class SceneBuilder:
         for i, item in enumerate(value):
             if isinstance(item, str):
                 items += self._text(src, sid, item, value, i, conds)
-            elif isinstance(item, dict):
+            elif isinstance(item, YMap):
                 cond = self.condition(src, item)
                 inner = conds + ((cond,) if cond else ())
                 items += self._text(src, sid, item.get("text"), item, "text", inner)
@@ -208,7 +209,7 @@ class SceneBuilder:
         choices: list[Choice] = []
         seen_ids: dict[str, Pos] = {}
         for i, data in enumerate(value or ()):
-            if not isinstance(data, dict):
+            if not isinstance(data, YMap):
                 continue
             cid = data.get("id") or f"{sid}.{i + 1}"
             if cid in seen_ids:
@@ -230,7 +231,7 @@ class SceneBuilder:
                       (src.shown, *data.pos), self._static(parts))  # fmt: skip
 
     def _ending(self, src: SourceFile, sid: str, data) -> Ending | None:
-        if not isinstance(data, dict):
+        if not isinstance(data, YMap):
             return None
         ctx, tr = f"scene:{sid}:ending", self.strings
         return Ending(data["id"], tr.field(src, data, "title", ctx),

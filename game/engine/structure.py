@@ -50,7 +50,15 @@ def check_structure(src: SourceFile, kind: str) -> bool:
         return False
     if fast_check(kind)(src.data):
         return True
-    errors = [_deepest(e) for e in _validator(kind).iter_errors(src.data)]
+    try:
+        validator = _validator(kind)
+    except ImportError:  # a player's install: the explanations are in the authoring extra
+        src.problem((1, 1), "this file does not follow the story format",
+                    "to see each mistake with its line, install the authors' tools: "
+                    "pip install 'voices-of-turkestan[authoring]'", "E100")  # fmt: skip
+        src.data = None  # unrepaired, the rest of the load would trip over it
+        return False
+    errors = [_deepest(e) for e in validator.iter_errors(src.data)]
     for error in errors:
         _report(src, error)
     for error in sorted(errors, key=lambda e: -len(e.absolute_path)):
@@ -87,19 +95,20 @@ def _repair(data: Any, error: ValidationError) -> None:
             node = node[step]
         except (KeyError, IndexError, TypeError):
             return
+    sub = error.schema if isinstance(error.schema, dict) else {}  # a schema may be `true`
     if error.validator == "required":
         target = node[path[-1]] if path else data
         if isinstance(target, YMap):
-            for key in error.schema.get("required", ()):
+            for key in sub.get("required", ()):
                 if key not in target:
-                    target[key] = _default(error.schema["properties"].get(key, {}))
+                    target[key] = _default(sub["properties"].get(key, {}))
                     target.val_pos[key] = target.pos
         return
     if not path or error.validator in ("additionalProperties", "propertyNames", "pattern",
                                         "minLength", "minItems", "minProperties"):  # fmt: skip
         return
     try:
-        node[path[-1]] = _default(error.schema)
+        node[path[-1]] = _default(sub)
     except (KeyError, IndexError, TypeError):
         return
 
@@ -168,7 +177,7 @@ def _report(src: SourceFile, error: ValidationError) -> None:
     path = list(error.absolute_path)
     pos, _, key = _locate(src.data, path)
     where = _path_text(path)
-    handler = _HANDLERS.get(error.validator, _generic)
+    handler = _HANDLERS.get(str(error.validator), _generic)
     handler(src, error, pos, where, key)
 
 

@@ -108,10 +108,9 @@ def render(parts: tuple[Part, ...], ctx: Context, term_title: Callable[[str], st
     spans: list[Span] = []
     plain = whole = ""
     for part in parts:
-        kind = type(part)
-        if kind is str:
+        if type(part) is str:  # type() is, not isinstance: this loop runs for every paragraph
             plain += part
-        elif kind is TermLink:
+        elif type(part) is TermLink:
             if plain:
                 spans.append(Span(plain))
                 whole += plain
@@ -119,7 +118,7 @@ def render(parts: tuple[Part, ...], ctx: Context, term_title: Callable[[str], st
             label = part.label or term_title(part.term)
             spans.append(Span(label, part.term))
             whole += label
-        else:
+        elif type(part) is Compiled:
             value = part.fn(ctx)
             plain += value if type(value) is str else show_value(value)
     if plain:

@@ -71,7 +71,7 @@ def read_yaml(path: Path, shown: str) -> SourceFile:
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports everything marked
         src.problem((1, 1), f"YAML error: {exc}", code="E003")
         return src
-    src.data = _convert(node, src)
+    src.data = None if node is None else _convert(node, src)
     return src
 
 
@@ -206,11 +206,11 @@ def _convert_map(node: yaml.MappingNode, src: SourceFile) -> YMap:
         if key_node.tag == "tag:yaml.org,2002:merge":
             src.problem(_pos(key_node), "merge keys ('<<') are not supported", "write the keys out")
             continue
-        key = _scalar(key_node, src) if isinstance(key_node, yaml.ScalarNode) else None
-        if not isinstance(key, str | int | float | bool) or key is None:
+        plain = _scalar(key_node, src) if isinstance(key_node, yaml.ScalarNode) else None
+        if not isinstance(plain, str | int | float | bool) or plain is None:
             src.problem(_pos(key_node), "a key must be a plain name", "write the key as text")
             continue
-        key = str(key) if not isinstance(key, str) else key
+        key = plain if isinstance(plain, str) else str(plain)
         if key in result:
             first = result.key_pos[key]
             src.problem(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -12,6 +13,9 @@ from game.kiosk.turkestan import MapLayer, draw_polyline, partial
 from game.ui.ornament import draw_panel, draw_rule, draw_star
 from game.ui.screen import Screen
 
+if TYPE_CHECKING:
+    from game.kiosk.app import KioskApp
+
 INVITE = N_("Touch the screen to begin")
 DRAW_SECONDS = 9.0  # one route drawing itself
 HOLD_SECONDS = 4.0  # then staying whole before the next
@@ -20,6 +24,8 @@ FRAME_SECONDS = 1 / 30  # smooth enough for a line drawing itself, at half the w
 
 class AttractScreen(Screen):
     """Waits for a visitor between visits; a touch or a key anywhere starts one."""
+
+    app: KioskApp  # typed for the checker: these screens run only in the kiosk
 
     def __init__(self, app) -> None:
         super().__init__(app)
@@ -108,7 +114,7 @@ class AttractScreen(Screen):
 
     def _draw_route(self, surf: pygame.Surface) -> None:
         layer = self.map
-        if not layer.routes:
+        if layer is None or not layer.routes:
             return
         cycle = DRAW_SECONDS + HOLD_SECONDS
         elapsed = self.now - self.started

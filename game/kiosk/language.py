@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from game.i18n import N_, language_name, load_translations
 from game.kiosk.pages import MenuScreen, TallButton
+
+if TYPE_CHECKING:
+    from game.kiosk.app import KioskApp
 
 CHOOSE = N_("Choose a language")
 
@@ -27,6 +31,8 @@ def in_each(codes: tuple[str, ...], message: str) -> list[str]:
 
 class LanguageScreen(MenuScreen):
     """One large button per language; the choice sets the interface and the story's language."""
+
+    app: KioskApp  # typed for the checker: these screens run only in the kiosk
 
     def __init__(self, app) -> None:
         super().__init__(app)

@@ -14,11 +14,12 @@ from game.kiosk import config as kiosk_config
 from game.kiosk.config import ConfigError, KioskConfig
 from game.kiosk.supervisor import CONFIG_EXIT, Supervisor, setup_logging, stop_on_sigterm
 from game.paths import default_story_dir
+from game.progname import program, relaunch
 from game.story_i18n import load_story_in
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m game kiosk",
+    parser = argparse.ArgumentParser(prog=f"{program()} kiosk",
                                      description="Run the museum kiosk (see docs/kiosk.md).")  # fmt: skip
     parser.add_argument("--config", type=Path, default=None, help="the kiosk's TOML config")
     parser.add_argument("--no-supervise", action="store_true",
@@ -53,7 +54,7 @@ def main(argv: list[str]) -> int:
         return play(config, args)
     log = setup_logging(config.log_dir or storage.data_dir() / "logs")
     stop_on_sigterm()
-    command = [sys.executable, "-m", "game", "kiosk", "--no-supervise", *argv]
+    command = relaunch("kiosk", "--no-supervise", *argv)
     return Supervisor(command, log).run()
 
 

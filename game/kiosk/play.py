@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.engine.runtime import Playthrough
@@ -15,6 +17,9 @@ from game.ui.screens.perspectives import PerspectivesScreen
 from game.ui.screens.scene import SceneScreen
 from game.ui.session import Session
 from game.ui.widgets import Button, Group
+
+if TYPE_CHECKING:
+    from game.kiosk.app import KioskApp
 
 KEY_CHOICES = 4  # at most this many "how other visitors chose" lines: the ending must stay short
 TEXT_SIZE_NAMES = {"medium": N_("Medium"), "large": N_("Large"), "largest": N_("Largest")}
@@ -53,7 +58,7 @@ class KioskSession(Session):
         self.offered[self.pt.turn] = len(self.pt.choices())
         super().choose(index)
         self.stats.choice(self.stats_id, scene, choice)
-        if self.pt.is_over:
+        if self.pt.ending is not None:
             self.stats.ending(self.stats_id, self.pt.perspective.id, self.pt.ending.id)
             self.finish("ending")
 
@@ -71,6 +76,8 @@ class KioskSession(Session):
 
 class KioskPerspectivesScreen(PerspectivesScreen):
     """Only the perspectives the museum offers; a card starts a visit that is never saved."""
+
+    app: KioskApp  # typed for the checker: these screens run only in the kiosk
 
     def __init__(self, app) -> None:
         super().__init__(app)
@@ -138,6 +145,8 @@ class KioskSceneScreen(SceneScreen):
 
 class KioskEndingScreen(EndingScreen):
     """The ending; beside it, once enough visits are recorded, how other visitors chose."""
+
+    app: KioskApp  # typed for the checker: these screens run only in the kiosk
 
     def __init__(self, app) -> None:
         self.shares: list[Share] | None = None  # layout (run by the base) reads it

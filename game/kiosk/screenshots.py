@@ -10,10 +10,11 @@ import tempfile
 from pathlib import Path
 
 from game.kiosk import config as kiosk_config
-from game.ui.screenshots import FakeClock
+from game.paths import kiosk_example
+from game.ui.screenshots import FakeClock, top
 
 SIZE = (1920, 1080)
-EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "kiosk.example.toml"
+EXAMPLE = kiosk_example()
 
 
 def earlier_visits(stats, story, config, count: int = 60) -> None:
@@ -30,7 +31,7 @@ def earlier_visits(stats, story, config, count: int = 60) -> None:
             index = rng.randrange(len(pt.choices()))
             stats.choice(sid, pt.scene.id, pt.choices()[index].choice.id)
             pt.choose(index)
-        if pt.is_over:
+        if pt.ending is not None:
             stats.ending(sid, pid, pt.ending.id)
         stats.end(sid, "ending" if pt.is_over else "idle", rng.uniform(120, 500), pt.scene.id)
 
@@ -62,9 +63,9 @@ def shoot(story_dir: Path, out: Path, config: kiosk_config.KioskConfig) -> list[
     shot("attract")
     app.screen.pointer_up((960, 540))
     shot("language")
-    app.screen.cards[0].action()
+    top(app).cards[0].action()
     shot("perspectives")
-    app.screen.cards[0].action()
+    top(app).cards[0].action()
     clock.now += 30  # the page typed out
     app.pump()
     clock.now += 1  # and the choices glided into view
@@ -75,8 +76,9 @@ def shoot(story_dir: Path, out: Path, config: kiosk_config.KioskConfig) -> list[
     shot("idle-warning")
     app.idle.touch(clock.now)
     app.pop(app.screen)
+    assert app.session is not None  # the visit started above
     while not app.session.pt.is_over and app.session.pt.choices():
-        app.screen.choose(0)
+        top(app).choose(0)
         clock.now += 60
         app.idle.touch(clock.now)  # a reader, not a walk-away
         app.pump()
@@ -85,22 +87,22 @@ def shoot(story_dir: Path, out: Path, config: kiosk_config.KioskConfig) -> list[
                 shot("content-note")
             app.pop()
             app.pump()
-    app.screen.to_ending()
+    top(app).to_ending()
     shot("ending-with-statistics")
     app.gesture.times.clear()
     from game.kiosk.staff import PinScreen, StatsScreen
 
     app.push(PinScreen(app))
-    app.screen.entered = "12"
+    top(app).entered = "12"
     shot("staff-pin")
-    app.screen.entered = config.pin
-    app.screen.submit()
+    top(app).entered = config.pin
+    top(app).submit()
     shot("staff-menu")
     app.push(StatsScreen(app))
     shot("staff-statistics")
     app.pop()
     app.push(TestScreen(app))
-    app.screen.touched = {(1, 1), (4, 2), (6, 0)}
+    top(app).touched = {(1, 1), (4, 2), (6, 0)}
     shot("staff-test-screen")
     app.close()
     stats.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -12,6 +13,9 @@ from game.ui.ornament import draw_panel
 from game.ui.screens.base import Overlay, PageScreen
 from game.ui.screens.dialog import confirm
 from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.kiosk.app import KioskApp
 
 MAX_TRIES = 3  # then the pad closes, so a curious visitor cannot try PINs for long
 DIGIT_KEYS = {getattr(pygame, f"K_{n}"): str(n) for n in range(10)} | {
@@ -25,6 +29,8 @@ class StaffScreen:
 
 class PinScreen(StaffScreen, Overlay):
     """A numeric pad; the right PIN opens the staff menu, a wrong one is refused."""
+
+    app: KioskApp  # typed for the checker: these screens run only in the kiosk
 
     def __init__(self, app) -> None:
         super().__init__(app)
@@ -113,6 +119,8 @@ class PinScreen(StaffScreen, Overlay):
 
 class StaffMenuScreen(StaffScreen, MenuScreen):
     """Exit, statistics, reset statistics, and the test screen."""
+
+    app: KioskApp  # typed for the checker: these screens run only in the kiosk
 
     def __init__(self, app) -> None:
         super().__init__(app)

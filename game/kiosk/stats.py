@@ -133,7 +133,8 @@ class Stats:
                 "VALUES (?, ?, ?, ?)",
                 (hour(self.wall()), language, perspective, path),
             )
-        return int(cur.lastrowid)
+        assert cur.lastrowid is not None  # set by every INSERT
+        return cur.lastrowid
 
     def choice(self, session: int, scene: str, choice: str) -> None:
         with transaction(self.conn) as c:

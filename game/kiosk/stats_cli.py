@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import sys
 from pathlib import Path
 
 from game.kiosk.stats import TABLES, Stats, default_path
@@ -49,7 +50,7 @@ def summary_text(stats: Stats) -> str:
 def run(args: argparse.Namespace) -> int:
     path = args.db or default_path()
     if args.db is not None and not path.exists():
-        print(f"{path}: no statistics database there")
+        print(f"{path}: no statistics database there", file=sys.stderr)
         return 1
     stats = Stats(path)
     try:

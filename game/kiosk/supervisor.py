@@ -127,6 +127,7 @@ class Supervisor:
         return child.returncode
 
     def _watch(self, child: subprocess.Popen, beat: int) -> None:
+        assert child.stderr is not None  # started with stderr=PIPE
         err = child.stderr.fileno()
         open_fds, pending = {beat, err}, b""
         last_beat = last_ping = self.clock()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -11,11 +12,16 @@ from game.ui.ornament import draw_panel
 from game.ui.screens.base import Overlay
 from game.ui.widgets import Button, page_content_width
 
+if TYPE_CHECKING:
+    from game.kiosk.app import KioskApp
+
 
 class WarningScreen(Overlay):
     """Any touch cancels an idle warning (the app sees to that); the session cap cannot be."""
 
     holds_time = True
+
+    app: KioskApp  # typed for the checker: these screens run only in the kiosk
 
     def __init__(self, app, closing: bool = False) -> None:
         super().__init__(app)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     import argparse
 
     from game.engine.model import Story
+    from game.ui.reload import LiveReload
     from game.ui.session import Session
 
 from game import profile as profile_store
@@ -21,7 +23,7 @@ from game import settings as settings_store
 from game.engine import StoryError
 from game.i18n import use_language
 from game.opening import StoryPreview, open_story
-from game.paths import default_story_dir
+from game.paths import default_story_dir, is_checkout
 from game.settings import Settings
 from game.story_i18n import load_story_in
 from game.ui.fonts import Fonts, TextCache
@@ -82,10 +84,10 @@ class App:
         self._callbacks: dict[int, Callable[[Any], None] | None] = {}
         self._backdrops: dict[tuple, pygame.Surface] = {}
         self._finger: dict[int, tuple[float, float, bool]] = {}  # id -> start x, y, dragged
-        self.running = True
+        self.running: bool | None = True  # None once the window is closed
         self.dirty = True
         self.frames = 0
-        self.live = None  # game.ui.reload.LiveReload when the story folder is watched
+        self.live: LiveReload | None = None  # when the story folder is watched
         self.sound = Sounds()  # silent until _apply gives it the settings' volume
         self._apply(self.settings)
         self._sync_size()
@@ -217,7 +219,8 @@ class App:
 
     def remember_window(self) -> None:
         """Keep the window's size for the next start (not a full screen's)."""
-        size = tuple(self.window.size)
+        width, height = self.window.size
+        size = (width, height)
         if not self.settings.fullscreen and size != self.settings.window_size:
             self.save_settings(dataclasses.replace(self.settings, window_size=size))
 
@@ -422,8 +425,13 @@ def _event_size(event: pygame.event.Event) -> tuple[int, int]:
 def parse_args(argv: list[str]) -> argparse.Namespace:
     import argparse  # only when started with arguments
 
-    parser = argparse.ArgumentParser(prog="python -m game play", description="Play the story.")
+    from game.progname import program
+
+    parser = argparse.ArgumentParser(prog=f"{program()} play", description="Play the story.")
     parser.add_argument("--story", type=Path, default=None, help="the story folder")
+    parser.add_argument("--watch", action=argparse.BooleanOptionalAction, default=None,
+                        help="reload the story when its files change, for authors (default: "
+                             "on when run from a source checkout, off when installed)")  # fmt: skip
     parser.add_argument(
         "--size",
         type=_size,
@@ -469,9 +477,9 @@ def _play(args: argparse.Namespace | None) -> int:
     settings = settings_store.load()
     try:
         story = open_story(root, settings.language)
-        app = App(story, size=window_size(args and args.size, settings.window_size))
+        app = App(story, size=window_size(args.size if args else None, settings.window_size))
     except StoryError as exc:
-        print(exc)
+        print(exc, file=sys.stderr)
         return 1
 
     def watch() -> None:
@@ -479,18 +487,24 @@ def _play(args: argparse.Namespace | None) -> int:
 
         app.live = LiveReload(app, root)
 
-    app.after_first_frame.append(watch)
+    if should_watch(args.watch if args else None):
+        app.after_first_frame.append(watch)
     app.after_first_frame.append(lambda: playerlog.write(f"started: {root}, {app.kit.size}"))
     try:
         code = app.run()
         app.remember_window()
         return code
     except StoryError as exc:  # the story changed between its preview and reading it
-        print(exc)
+        print(exc, file=sys.stderr)
         return 1
     finally:
         app.close()
         pygame.quit()
+
+
+def should_watch(asked: bool | None) -> bool:
+    """Live reload is for authors: on when asked, else only when run from a source checkout."""
+    return is_checkout() if asked is None else asked
 
 
 def window_size(

@@ -51,6 +51,7 @@ class LiveReload:
         self.app.redraw()
 
     def _move_session(self, result: Reload) -> None:
+        assert result.story is not None  # called only after a load without errors
         session = self.app.session
         if session is None:
             self.note = "reloaded"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 import pygame
 
@@ -19,7 +19,9 @@ class Screen:
     opening_sound: str | None = None  # a game.ui.sound voice played when the screen is pushed
     holds_time = False  # True: the play time (not only the typewriter) stops while it is open
 
-    def __new__(cls, *args: Any, **kwargs: Any) -> Screen:
+    _made_with: tuple[tuple, dict]
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Self:
         screen = super().__new__(cls)
         screen._made_with = (args, kwargs)  # so renewed() can build it again
         return screen
@@ -39,7 +41,7 @@ class Screen:
     def on_cover(self, above: Screen) -> None:
         """Called when `above` is opened over this screen (its clocks may stop until on_show)."""
 
-    def renewed(self) -> Screen:
+    def renewed(self) -> Self:
         """This screen built again from the same arguments (after a language change)."""
         args, kwargs = self._made_with
         fresh = type(self)(*args, **kwargs)

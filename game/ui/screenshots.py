@@ -7,6 +7,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 SIZES = ((1280, 720), (1920, 1080))
 
@@ -86,6 +87,7 @@ def shoot_all(story_dir: Path, out: Path, size: tuple[int, int]) -> list[Path]:
     clock.now += 1  # the choices glided into view
     shot("05-scene")
     session = app.session
+    assert session is not None  # started just above
     term = next((s.term for p in session.pt.paragraphs() for s in p.spans if s.term), None)
     if term:
         show(TermCard(app, term), "06-codex-card")
@@ -114,7 +116,7 @@ def shoot_all(story_dir: Path, out: Path, size: tuple[int, int]) -> list[Path]:
             event_shot = True
         if session.pt.turn == 3:
             show(BacklogScreen(app), "09-history")
-        app.screen.choose(0)
+        top(app).choose(0)
         read_on()
         clock.now += 600
         app.pump()
@@ -161,7 +163,7 @@ def shoot_languages(story_dir: Path, out: Path, size: tuple[int, int] = (1920, 1
         app.pump()
         if app.screen is not app.stack[1]:
             app.pop()  # a content note before the first scene: the scene is the picture
-        app.screen.complete()
+        top(app).complete()
         shot(f"{language}-scene")
     app.close()
     return written
@@ -186,6 +188,11 @@ def _also_lived_shot(app, here: str, show) -> None:
     app.profile.finished = kept
 
 
+def top(app) -> Any:
+    """The screen on top, as the script knows it to be (a scene, a pad…) at that step."""
+    return app.screen
+
+
 def _damage_slots(saves) -> None:
     """Slot 2 unreadable and slot 3 from a story that lost its scene, to show how they look."""
     saves.slot_path("2").write_text("{ not json", encoding="utf-8")
@@ -196,8 +203,9 @@ def _damage_slots(saves) -> None:
 
 def main(argv: list[str]) -> int:
     from game.paths import default_story_dir
+    from game.progname import program
 
-    parser = argparse.ArgumentParser(prog="python -m game screenshots")
+    parser = argparse.ArgumentParser(prog=f"{program()} screenshots")
     parser.add_argument("out", type=Path, help="folder for the PNG files")
     parser.add_argument("--story", type=Path, default=None)
     parser.add_argument("--languages", action="store_true",

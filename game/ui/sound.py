@@ -9,6 +9,7 @@ from array import array
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import accumulate, pairwise, repeat
+from typing import Any
 
 import pygame
 
@@ -87,8 +88,8 @@ def encode(name: str, rate: int, size: int, channels: int) -> bytes:
     samples = VOICES[name](rate, PEAKS[name] * scale)
     if middle:
         samples = [s + middle for s in samples]
-    mono = array(code, samples if code == "f" else list(map(int, samples)))
-    frames = array(code, [0]) * (len(mono) * channels)
+    mono: array[Any] = array(code, samples if code == "f" else list(map(int, samples)))
+    frames: array[Any] = array(code, [0]) * (len(mono) * channels)
     for channel in range(channels):
         frames[channel::channels] = mono
     return frames.tobytes()

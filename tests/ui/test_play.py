@@ -194,7 +194,7 @@ def test_play_command_reports_a_broken_story(tmp_path, capsys):
 
     (tmp_path / "story.yaml").write_text("format: 1\n", encoding="utf-8")
     assert main(["--story", str(tmp_path)]) == 1
-    assert "error" in capsys.readouterr().out
+    assert "error" in capsys.readouterr().err
 
 
 def test_at_a_desk_a_link_answers_only_on_its_word(ui):

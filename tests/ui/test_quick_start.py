@@ -92,7 +92,7 @@ def test_a_story_that_fails_after_its_preview_is_reported_not_a_crash(story_dir,
     monkeypatch.setattr(App, "draw", draw_then_quit)
     monkeypatch.setattr(app_module, "default_story_dir", lambda: story_dir)
     assert app_module.main([]) == 1
-    assert "story.yaml:1:1: error E100: changed under our feet" in capsys.readouterr().out
+    assert "story.yaml:1:1: error E100: changed under our feet" in capsys.readouterr().err
 
 
 FIRST_FRAME = """

@@ -99,5 +99,6 @@ class BacklogScreen(PageScreen):
         return go_back
 
     def _undo(self, turn: int) -> None:
+        assert self.app.session is not None  # the history is opened from a story in play
         self.app.session.undo(turn)
         self.dismiss("undone")

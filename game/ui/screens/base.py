@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Self
+
 import pygame
 
 from game.i18n import _
@@ -26,7 +28,7 @@ class PageScreen(Screen):
         """The heading, already translated."""
         return ""
 
-    def renewed(self) -> PageScreen:
+    def renewed(self) -> Self:
         """Built again, scrolled where this one was."""
         fresh = super().renewed()
         fresh.scroller.offset = self.scroller.offset

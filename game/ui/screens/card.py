@@ -175,11 +175,11 @@ class EventCard(CardScreen):
 
     def _place(self) -> str:
         place = self.app.story.places.get(self.event.place) if self.event.place else None
-        if place is None:
-            return ""
-        return place.name + (
-            f" ({_('a place invented for this story')})" if place.fictional else ""
-        )
+        if place is None or not place.fictional:
+            return place.name if place else ""
+        # Outside the f-string: Babel finds _() inside one only on Python 3.12+ (PEP 701).
+        invented = _("a place invented for this story")
+        return f"{place.name} ({invented})"
 
     @staticmethod
     def _person(person) -> str:

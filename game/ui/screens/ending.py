@@ -48,7 +48,8 @@ class EndingScreen(PageScreen):
         self.scroller.set(self.page.height, self.view.height)
 
     def draw_content(self, surf: pygame.Surface) -> None:
-        self.page.draw(surf, self.view, self.scroller.offset)
+        if self.page is not None:  # laid out before the first draw
+            self.page.draw(surf, self.view, self.scroller.offset)
 
     def back(self) -> None:
         self.app.home()

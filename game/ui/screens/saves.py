@@ -62,7 +62,7 @@ class SavesScreen(PageScreen):
                 return [(name, Piece(_("Empty"), kit.style("italic")))]
             if info.status in ("damaged", "incompatible"):
                 label = _("Damaged save") if info.status == "damaged" else _("Older story")
-                out = [(name, Piece(label, kit.style("ui", pal.danger)))]
+                out: list[tuple[Piece, ...]] = [(name, Piece(label, kit.style("ui", pal.danger)))]
                 out.append(kit.block("small", info.problem or "", pal.danger))
             else:
                 when = info.saved_at.strftime("%Y-%m-%d %H:%M") if info.saved_at else ""
@@ -93,6 +93,7 @@ class SavesScreen(PageScreen):
                     _("Overwrite"), lambda: self._write(info.slot))  # fmt: skip
 
     def _write(self, slot: str) -> None:
+        assert self.app.session is not None  # saving is offered only while a story is in play
         try:
             self.app.session.save(slot)
         except OSError as exc:

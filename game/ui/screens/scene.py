@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from typing import Self
 
 import pygame
 
@@ -87,7 +88,7 @@ class SceneScreen(Screen):
     def pt(self):
         return self.session.pt
 
-    def renewed(self) -> SceneScreen:
+    def renewed(self) -> Self:
         """The same page in the new language, shown whole, scrolled where it was."""
         fresh = super().renewed()
         fresh.enter_page(animate=False)
@@ -196,24 +197,30 @@ class SceneScreen(Screen):
         widest = max(font.size(b.label)[0] for b in self.tools.buttons)
         return max(self.kit.px(170), widest + self.kit.px(40))
 
+    @property
+    def laid(self) -> Page:
+        """The page as laid out (everything that draws or places runs after the layout)."""
+        assert self.page is not None
+        return self.page
+
     def _layout_choices(self) -> None:
         kit = self.kit
         buttons = self._choice_buttons() if self.done else []
         focus = self.group.focus
         self.group.set(buttons)
         self.group.focus = focus if focus is not None and focus < len(buttons) else None
-        y = self.page.height + kit.px(28)
+        y = self.laid.height + kit.px(28)
         for button in buttons:
             button.fit(kit, self.view.width)
             button.rect.topleft = (self.view.x, self.view.y + y - self.scroller.offset)
             button.clip = self.view
             y += button.rect.height + kit.px(12)
-        content = y - kit.px(12) + kit.px(8) if buttons else self.page.height
+        content = y - kit.px(12) + kit.px(8) if buttons else self.laid.height
         self.scroller.set(content, self.view.height)
 
     def _place_choices(self) -> None:
         """Move the choice buttons after a scroll without laying out again."""
-        y = self.page.height + self.kit.px(28)
+        y = self.laid.height + self.kit.px(28)
         for button in self.group.buttons:
             button.rect.top = self.view.y + y - self.scroller.offset
             y += button.rect.height + self.kit.px(12)
@@ -453,7 +460,8 @@ class SceneScreen(Screen):
                 self.compose(surf)
                 return
             self._build_layer(surf, key)
-        surf.blit(self._layer, (0, 0))
+        if self._layer is not None:  # built just now, or kept from the frame before
+            surf.blit(self._layer, (0, 0))
 
     def _build_layer(self, surf: pygame.Surface, key: tuple) -> None:
         """Compose the scene as `key` describes it into the kept layer."""
@@ -495,7 +503,7 @@ class SceneScreen(Screen):
         surf.blit(self.app.backdrop(self.panel), (0, 0))
         self._draw_header(surf)
         revealed = None if self.done else int(self.revealed)
-        self.page.draw(surf, self.view, self.scroller.offset, revealed)
+        self.laid.draw(surf, self.view, self.scroller.offset, revealed)
         if self.hover_link:
             self._draw_link_hover(surf)
         self._draw_side(surf)
@@ -531,7 +539,7 @@ class SceneScreen(Screen):
 
     def _draw_link_hover(self, surf: pygame.Surface) -> None:
         kit = self.kit
-        for rect, term, _start in self.page.links:
+        for rect, term, _start in self.laid.links:
             if term == self.hover_link:
                 r = rect.move(self.view.x, self.view.y - self.scroller.offset)
                 y = r.bottom - kit.px(3)
