@@ -19,7 +19,7 @@ def find_person(story: Story, pid: str) -> Person | None:
     """A registry person or any perspective's character."""
     if pid in story.people:
         return story.people[pid]
-    return next((p.characters[pid] for p in story.perspectives if pid in (p.characters or {})),
+    return next((p.characters[pid] for p in story.perspectives if p.characters and pid in p.characters),
                 None)  # fmt: skip
 
 

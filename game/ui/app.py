@@ -471,7 +471,6 @@ def main(argv: list[str]) -> int:
 
 
 def _play(args: argparse.Namespace | None) -> int:
-    from game import playerlog
 
     root = (args and args.story) or default_story_dir()
     settings = settings_store.load()
@@ -489,7 +488,7 @@ def _play(args: argparse.Namespace | None) -> int:
 
     if should_watch(args.watch if args else None):
         app.after_first_frame.append(watch)
-    app.after_first_frame.append(lambda: playerlog.write(f"started: {root}, {app.kit.size}"))
+    app.after_first_frame.append(lambda: log_start(root, app))
     try:
         code = app.run()
         app.remember_window()
@@ -500,6 +499,13 @@ def _play(args: argparse.Namespace | None) -> int:
     finally:
         app.close()
         pygame.quit()
+
+
+def log_start(root: Path, app: App) -> None:
+    """One line in the player's log per start: which story, at which size."""
+    from game import playerlog
+
+    playerlog.write(f"started: {root}, {app.kit.size}")
 
 
 def should_watch(asked: bool | None) -> bool:

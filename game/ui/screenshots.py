@@ -72,6 +72,7 @@ def shoot_all(story_dir: Path, out: Path, size: tuple[int, int]) -> list[Path]:
             app.pop()
 
     def session_scene() -> str:
+        assert app.session is not None  # a session is open whenever a scene is shown
         return app.session.pt.scene.id
 
     shot("01-title")

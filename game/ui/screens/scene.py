@@ -256,7 +256,7 @@ class SceneScreen(Screen):
         buttons = self.group.buttons
         if not buttons:
             return
-        top = self.page.height + self.kit.px(28)
+        top = self.laid.height + self.kit.px(28)
         last = buttons[-1].rect.bottom - buttons[0].rect.top
         fits = last <= self.view.height
         bottom = top + (last if fits else buttons[0].rect.height)
@@ -271,6 +271,7 @@ class SceneScreen(Screen):
         self.app.redraw()
 
     def _step_glide(self, now: float) -> bool:
+        assert self._glide is not None  # only called while gliding
         start, old, new = self._glide
         t = (now - start) / GLIDE_SECONDS
         self.scroller.offset = round(old + (new - old) * focusring.ease_out(t))
@@ -341,7 +342,7 @@ class SceneScreen(Screen):
         choices, then the tools beside the page."""
         out: list[focusring.Target] = [("event", 0)] if self.pt.scene.event else []
         shown = self.revealed if not self.done else float("inf")
-        out += [("link", i) for i, (_r, _t, start) in enumerate(self.page.links) if start < shown]
+        out += [("link", i) for i, (_r, _t, start) in enumerate(self.laid.links) if start < shown]
         out += [("choice", i) for i in range(len(self.group.buttons))]
         return out + [("tool", i) for i in range(len(self.tools.buttons))]
 
@@ -351,7 +352,7 @@ class SceneScreen(Screen):
         self.group.focus = index if kind == "choice" else None
         self.tools.focus = index if kind == "tool" else None
         if kind == "link":
-            rect = self.page.links[index][0]
+            rect = self.laid.links[index][0]
             if self.scroller.show(rect.top, rect.bottom):
                 self._place_choices()
         self._show_focus()
@@ -361,7 +362,7 @@ class SceneScreen(Screen):
         activates those) and when nothing is focused."""
         kind, index = self.focus_target or ("", 0)
         if kind == "link":
-            self.app.push(TermCard(self.app, self.page.links[index][1]))
+            self.app.push(TermCard(self.app, self.laid.links[index][1]))
         elif kind == "event":
             self.open_event()
         elif kind == "tool":
@@ -532,7 +533,7 @@ class SceneScreen(Screen):
     def _draw_link_focus(self, surf: pygame.Surface, index: int) -> None:
         """The focus ring around a codex link reached with Tab (while it is in view)."""
         kit = self.kit
-        rect = self.page.links[index][0].move(self.view.x, self.view.y - self.scroller.offset)
+        rect = self.laid.links[index][0].move(self.view.x, self.view.y - self.scroller.offset)
         if self.view.contains(rect):
             ring = rect.inflate(kit.px(8), kit.px(4))
             pygame.draw.rect(surf, kit.palette.accent, ring, max(2, kit.px(2.5)), kit.px(4))
