@@ -1,0 +1,101 @@
+"""The illustration fields: place kind, scene time/weather/image, choice key, and their checks."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from game.engine.images import image_format
+from game.engine.load import read_story
+from game.engine.model import DEFAULT_KIND
+from tests.conftest import FIXTURES, STORY
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
+SCENE = "perspectives/farmer/01_field.yaml"
+
+
+@pytest.fixture
+def mini(tmp_path):
+    root = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", root)
+    return root
+
+
+def _add_to_first_scene(root, lines: str) -> int:
+    """Insert `lines` under the first scene's id; returns the line number of the first one."""
+    path = root / SCENE
+    text = path.read_text("utf-8").splitlines()
+    at = next(i for i, line in enumerate(text) if line.startswith("  ") and line.endswith(":")
+              and not line.startswith("   "))  # fmt: skip
+    text[at + 1 : at + 1] = lines.splitlines()
+    path.write_text("\n".join(text) + "\n", "utf-8")
+    return at + 2
+
+
+def test_shipped_places_all_have_a_kind_and_scenes_carry_time_and_weather():
+    result = read_story(STORY)
+    assert not [p for p in result.problems if p.code == "W102"]
+    kinds = {p.kind for p in result.story.places.values()}
+    assert {"city", "village", "desert", "river", "fields"} <= kinds
+
+
+def test_fields_reach_the_model(mini):
+    _add_to_first_scene(mini, "    time: dusk\n    weather: snow")
+    story = read_story(mini).story
+    scene = next(s for s in story.scenes.values() if s.time)
+    assert (scene.time, scene.weather, scene.image) == ("dusk", "snow", None)
+    assert all(isinstance(c.key, bool) for s in story.scenes.values() for c in s.choices)
+
+
+def test_a_place_without_kind_is_drawn_as_a_village_and_check_warns(mini):
+    registry = mini / "history" / "registry.yaml"
+    registry.write_text(registry.read_text("utf-8").replace("    kind: city\n", "", 1), "utf-8")
+    result = read_story(mini)
+    warned = [p for p in result.problems if p.code == "W102"]
+    assert len(warned) == 1 and warned[0].severity == "warning" and "kind" in warned[0].hint
+    assert warned[0].file.endswith("registry.yaml") and warned[0].line > 0
+    assert DEFAULT_KIND in {p.kind for p in result.story.places.values()}
+
+
+@pytest.mark.parametrize(
+    ("image", "prepare", "words"),
+    [
+        ("images/none.png", None, "no such file"),
+        ("../outside.png", "outside", "outside the story folder"),
+        ("images/link.png", "symlink", "outside the story folder"),
+        ("images/text.png", "text", "not a PNG, JPEG or WebP"),
+        ("/etc/passwd", None, "outside the story folder"),
+    ],
+)
+def test_a_bad_image_is_reported_at_its_line(mini, image, prepare, words):
+    (mini / "images").mkdir()
+    outside = mini.parent / "outside.png"
+    outside.write_bytes(PNG)
+    if prepare == "symlink":
+        os.symlink(outside, mini / "images" / "link.png")
+    elif prepare == "text":
+        (mini / "images" / "text.png").write_text("hello", "utf-8")
+    line = _add_to_first_scene(mini, f"    image: {image}")
+    result = read_story(mini)
+    found = [p for p in result.problems if p.code == "E205"]
+    assert len(found) == 1, result.problems
+    assert found[0].file.endswith("01_field.yaml") and found[0].line == line
+    assert words in found[0].message and found[0].hint
+
+
+def test_a_good_image_is_accepted(mini):
+    (mini / "images").mkdir()
+    (mini / "images" / "field.png").write_bytes(PNG)
+    _add_to_first_scene(mini, "    image: images/field.png")
+    result = read_story(mini)
+    assert not result.errors
+    assert any(s.image == "images/field.png" for s in result.story.scenes.values())
+
+
+def test_image_formats_are_known_by_their_first_bytes():
+    assert image_format(PNG) == "png"
+    assert image_format(b"\xff\xd8\xff\xe0") == "jpeg"
+    assert image_format(b"RIFF\0\0\0\0WEBPVP8 ") == "webp"
+    assert image_format(b"GIF89a") is None
