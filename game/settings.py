@@ -30,6 +30,7 @@ class Settings:
     volume: int = 80
     language: str = "en"
     window_size: tuple[int, int] | None = None  # the window as the player last left it
+    illustrations: bool = True  # the drawn picture of each scene's place
 
     @property
     def text_scale(self) -> float:
@@ -44,7 +45,7 @@ def _valid(name: str, value: Any) -> bool:
     allowed = {"text_size": TEXT_SIZES, "text_speed": TEXT_SPEEDS, "theme": THEMES}
     if name in allowed:
         return value in allowed[name]
-    if name == "fullscreen":
+    if name in ("fullscreen", "illustrations"):
         return isinstance(value, bool)
     if name == "volume":
         return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100

@@ -24,6 +24,7 @@ from game.opening import StoryPreview, open_story
 from game.paths import default_story_dir
 from game.settings import Settings
 from game.story_i18n import load_story_in
+from game.ui.art.picture import Pictures
 from game.ui.fonts import Fonts, TextCache
 from game.ui.kit import DESIGN_SIZE, Kit
 from game.ui.ornament import draw_backdrop, draw_panel, window_icon
@@ -110,6 +111,14 @@ class App:
         """Read the story its preview stood for (the first frame does not wait for it)."""
         if self._preview is not None:
             self._story, self._preview = self._preview.load(), None
+
+    @property
+    def pictures(self) -> Pictures:
+        """The scenes' pictures, kept between pages (a story read again starts afresh)."""
+        root = self.story.root
+        if getattr(self, "_pictures", None) is None or self._pictures.root != root:
+            self._pictures = Pictures(root)
+        return self._pictures
 
     @property
     def story_outline(self) -> Story | StoryPreview:

@@ -9,6 +9,7 @@ import pygame
 from game.engine.text import Paragraph
 from game.i18n import _, current_language
 from game.labels import format_date
+from game.ui.art.scene_picture import ScenePicture
 from game.ui.kit import Kit
 from game.ui.ornament import draw_rule
 from game.ui.screen import Screen
@@ -73,6 +74,7 @@ class SceneScreen(Screen):
         self._layer_key: tuple | None = None  # the state the layer shows
         self._seen_key: tuple | None = None  # the state last drawn without a layer
         self.layer_builds = 0  # how often the layer was composed (tests check it is reused)
+        self.picture = ScenePicture(self)
         self.enter_page(animate=True)
 
     @property
@@ -154,6 +156,20 @@ class SceneScreen(Screen):
         )
         self._layout_tools()
         self._layout_choices()
+        self.picture.layout(
+            self._side_page().height + self.panel.y + kit.px(24), self._header_room()
+        )
+
+    def _header_room(self) -> pygame.Rect:
+        """The empty part of the header right of the title, date and button: the narrow picture."""
+        kit = self.kit
+        words = [kit.font("heading").size(self.pt.scene.title)[0],
+                 kit.font("italic").size(place_line(self.app, self.pt.scene))[0]]  # fmt: skip
+        if self.pt.scene.event:
+            words.append(self.event_button.rect.width)
+        left = self.view.x + max(words) + kit.px(24)
+        top = self.title_pos[1]
+        return pygame.Rect(left, top, self.view.right - left, self.rule_y - kit.px(10) - top)
 
     def _layout_tools(self) -> None:
         kit = self.kit
@@ -360,7 +376,7 @@ class SceneScreen(Screen):
             scroller.view, self.hover_link, pt.scene.title, place_line(self.app, pt.scene),
             pt.scene.event, pt.perspective.title, pt.perspective.years,
             getattr(self, "_event_lit", False), button_state(self.event_button),
-            group_state(self.group), group_state(self.tools),
+            group_state(self.group), group_state(self.tools), self.picture.state(),
         )  # fmt: skip
 
     def compose(self, surf: pygame.Surface) -> None:
@@ -373,6 +389,7 @@ class SceneScreen(Screen):
         if self.hover_link:
             self._draw_link_hover(surf)
         self._draw_side(surf)
+        self.picture.draw(surf)
         if self.done:  # while typing, the unwritten rest is not "more to scroll to"
             self.scroller.draw_bar(surf, self.view, kit)
         self.group.draw(surf, kit)
@@ -399,14 +416,19 @@ class SceneScreen(Screen):
                     pygame.draw.line(surf, kit.palette.accent, (r.x, y), (r.right, y),
                                      max(2, kit.px(2.5)))  # fmt: skip
 
-    def _draw_side(self, surf: pygame.Surface) -> None:
+    def _side_page(self) -> Page:
+        """The perspective's title and years, for the column left of the page."""
         kit = self.kit
-        width = self.panel.x - kit.px(48)
-        if width < kit.px(80):
-            return
+        width = max(1, self.panel.x - kit.px(48))
         p = self.pt.perspective
         blocks = [kit.block("ui", p.title)] + ([kit.block("small", p.years)] if p.years else [])
-        page = kit.layouter.page(blocks, width, kit.palette.background, gap=0.2)
+        return kit.layouter.page(blocks, width, kit.palette.background, gap=0.2)
+
+    def _draw_side(self, surf: pygame.Surface) -> None:
+        kit = self.kit
+        if self.panel.x - kit.px(48) < kit.px(80):
+            return
+        page = self._side_page()
         page.draw(surf, pygame.Rect(kit.px(24), self.panel.y + kit.px(8), page.width, page.height))
 
 

@@ -62,6 +62,8 @@ class SettingsScreen(PageScreen):
                        lambda: _("Full screen") if s().fullscreen else _("Window"),
                        lambda step: self.app.change_settings(fullscreen=not s().fullscreen)),
             SettingRow(_("Volume"), lambda: f"{s().volume} %", self._volume),
+            SettingRow(_("Pictures"), lambda: _("On") if s().illustrations else _("Off"),
+                       lambda step: self.app.change_settings(illustrations=not s().illustrations)),
         ]  # fmt: skip
         self.group.set([*self.cards, self.back_button])
         self.group.focus = 0
