@@ -17,6 +17,7 @@ from game.ui.screens.backlog import BacklogScreen
 from game.ui.screens.card import EventCard, TermCard
 from game.ui.screens.codex import CodexScreen
 from game.ui.screens.ending import EndingScreen
+from game.ui.screens.map import MapScreen
 from game.ui.screens.pause import PauseScreen
 from game.ui.screens.saves import SavesScreen
 from game.ui.textlayout import Block, Page, Piece
@@ -58,6 +59,7 @@ class SceneScreen(Screen):
             [
                 Button(_("History"), self.history, quiet=True),
                 Button(_("Codex"), self.codex, quiet=True),
+                Button(_("Map"), self.map, quiet=True),
                 Button(_("Save"), self.save, quiet=True),
                 Button(_("Menu"), self.pause, quiet=True),
             ]
@@ -246,6 +248,8 @@ class SceneScreen(Screen):
             self.history()
         elif key == pygame.K_c:
             self.codex()
+        elif key == pygame.K_m:
+            self.map()
         elif key == pygame.K_SPACE and self.scroller.offset < self.scroller.limit:
             self.scroll(self.view.height * 4 // 5)
         elif self.group.key(key):
@@ -314,6 +318,9 @@ class SceneScreen(Screen):
 
     def codex(self) -> None:
         self.app.push(CodexScreen(self.app))
+
+    def map(self) -> None:
+        self.app.push(MapScreen(self.app))
 
     def save(self) -> None:
         self.app.push(SavesScreen(self.app, mode="save"))
