@@ -113,6 +113,11 @@ class App:
             self._story, self._preview = self._preview.load(), None
 
     @property
+    def story_ready(self) -> bool:
+        """Whether the story itself is read (the title's first frame does not wait for it)."""
+        return self._story is not None
+
+    @property
     def pictures(self) -> Pictures:
         """The scenes' pictures, kept between pages (a story read again starts afresh)."""
         root = self.story.root

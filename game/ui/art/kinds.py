@@ -154,6 +154,7 @@ def bazaar(p: Painter) -> None:
 def desert(p: Painter) -> None:
     w, h = p.w, p.h
     horizon = h * 0.56
+    p.hills(horizon, h * 0.025, "sand_shade", 0.85, 2)  # the far dunes, pale with distance
     p.ground(horizon, 0.6, "sand")
     for i in range(4):  # crescent dunes, nearer ones larger
         y = horizon + h * (0.05 + 0.09 * i)

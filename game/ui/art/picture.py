@@ -16,6 +16,7 @@ from game.ui.art.painter import Painter
 from game.ui.theme import Color, Palette
 
 SUPERSAMPLE = 2  # painted twice as large and scaled down: smooth edges without antialiasing
+WIDEST = 0.8  # paintings are at least this tall for their width; wider frames show a slice
 CACHE_SIZE = 24  # a few pages back and forth, in two or three sizes and themes
 
 
@@ -36,13 +37,23 @@ def arch_points(rect: pygame.Rect, spring: float = 0.3) -> list[tuple[float, flo
 
 
 def paint(look: Look, size: tuple[int, int], theme: Palette) -> pygame.Surface:
-    """The landscape `look` describes, `size` pixels, in the theme's light (no frame)."""
-    big = pygame.Surface((size[0] * SUPERSAMPLE, size[1] * SUPERSAMPLE))
+    """The landscape `look` describes, `size` pixels, in the theme's light (no frame).
+
+    A wide band is cut from a taller painting around its horizon, so that houses and camels
+    keep their proportions whatever the shape of the frame.
+    """
+    w, h = size
+    canvas = (w, max(h, round(w * WIDEST)))
+    big = pygame.Surface((canvas[0] * SUPERSAMPLE, canvas[1] * SUPERSAMPLE))
     painter = Painter(big, look, light_for(look, theme))
     painter.sky()
     PAINTERS[look.kind](painter)
     painter.weather()
-    return pygame.transform.smoothscale(big, size)
+    whole = pygame.transform.smoothscale(big, canvas)
+    if canvas[1] == h:
+        return whole
+    top = max(0, min(canvas[1] - h, round(canvas[1] * 0.64 - h / 2)))
+    return whole.subsurface((0, top, w, h)).copy()
 
 
 def load_image(root: Path, image: str, size: tuple[int, int]) -> pygame.Surface | None:

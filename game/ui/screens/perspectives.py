@@ -5,11 +5,11 @@ from __future__ import annotations
 from game.engine.model import Perspective
 from game.i18n import _
 from game.labels import warnings_text
+from game.ui.art.cards import PictureCard, picture_maker
 from game.ui.kit import Kit
 from game.ui.screens.base import PageScreen
 from game.ui.session import Session
 from game.ui.textlayout import Piece
-from game.ui.widgets import Card
 
 
 class PerspectivesScreen(PageScreen):
@@ -17,7 +17,8 @@ class PerspectivesScreen(PageScreen):
 
     def __init__(self, app) -> None:
         super().__init__(app)
-        self.cards = [Card(self._blocks(p), self._start(p.id)) for p in app.story.perspectives]
+        self.cards = [PictureCard(self._blocks(p), self._start(p.id), picture_maker(app, p))
+                      for p in app.story.perspectives]  # fmt: skip
         self.group.set([*self.cards, self.back_button])
 
     def title(self) -> str:
@@ -29,6 +30,16 @@ class PerspectivesScreen(PageScreen):
     def panel_width(self) -> int:
         kit = self.kit
         return min(kit.size[0] - kit.px(120), kit.px(1100))
+
+    def layout_content(self) -> None:
+        """The cards with their pictures when they all fit; without, rather than scroll."""
+        for card in self.cards:
+            card.banded = True
+        super().layout_content()
+        if self.scroller.content > self.view.height:
+            for card in self.cards:
+                card.banded = False
+            super().layout_content()
 
     def _blocks(self, p: Perspective):
         finished = self.app.profile.has_finished(p.id)
