@@ -375,7 +375,12 @@ class MapLayer:
         """The place whose dot or name is under a window position, nearest dot first."""
         local = self._local(pos)
         hits = [pid for pid, rect in self.spots.items() if rect.collidepoint(local)]
-        return min(hits, key=lambda pid: math.dist(self.spots[pid].center, local), default=None)
+
+        def distance(pid: str) -> float:
+            at = self._towns[pid][0] if pid in self._towns else self.spots[pid].center
+            return math.dist(at, local)
+
+        return min(hits, key=distance, default=None)
 
 
 def draw_route(surf: pygame.Surface, layer: MapLayer, stops: list[str], share: float, kit: Kit,

@@ -5,14 +5,11 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.engine import load_story
-from game.ui.app import App
 from game.ui.art.look import Look, look_of, month_of
 from game.ui.art.picture import Pictures, paint
 from game.ui.screens.scene import SceneScreen
 from game.ui.theme import PALETTES
-from tests.conftest import STORY
-from tests.ui.conftest import Driver, FakeClock
+from tests.ui.conftest import Driver
 
 SIZE = (240, 320)
 THEMES = tuple(PALETTES)
@@ -25,30 +22,6 @@ def _differing(a: pygame.Surface, b: pygame.Surface) -> float:
     step = 4
     points = [(x, y) for x in range(0, w, step) for y in range(0, h, step)]
     return sum(a.get_at(p)[:3] != b.get_at(p)[:3] for p in points) / len(points)
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    return load_story(STORY)
-
-
-@pytest.fixture
-def player(shipped):
-    apps: list[App] = []
-
-    def start(size=(1280, 720), **settings) -> Driver:
-        clock = FakeClock()
-        app = App(shipped, size=size, clock=clock)
-        apps.append(app)
-        if settings:
-            app.change_settings(**settings)
-        ui = Driver(app, clock)
-        ui.pump()
-        return ui
-
-    yield start
-    for app in apps:
-        app.close()
 
 
 def _show_scene(ui: Driver, scene_id: str) -> SceneScreen:
