@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import shutil
 
@@ -60,4 +61,4 @@ def test_shipped_paths_keep_at_most_six_decisions_in_the_order_taken():
         assert [d.turn for d in decisions] == sorted(d.turn for d in decisions)
         assert all(d.closed or d.marked for d in decisions)
         stops = route(pt)
-        assert all(a != b for a, b in zip(stops, stops[1:], strict=False))
+        assert all(a != b for a, b in itertools.pairwise(stops))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pygame
@@ -45,7 +46,7 @@ def test_the_map_draws_the_route_to_the_current_place(player, theme):
     pal = ui.app.kit.palette
     assert pixels.get_at(screen.layer.at(screen.stops[-1]))[:3] == pal.ornament2, "current place"
     points = [screen.layer.at(s) for s in screen.stops]
-    a, b = max(zip(points, points[1:], strict=False), key=lambda ab: math.dist(*ab))
+    a, b = max(itertools.pairwise(points), key=lambda ab: math.dist(*ab))
     middle = ((a[0] + b[0]) // 2, (a[1] + b[1]) // 2)
     assert math.dist(a, b) > 40  # a stretch long enough to see, clear of the rings at its ends
     assert pixels.get_at(middle)[:3] == pal.ornament, "the route runs between its stops"
