@@ -164,3 +164,21 @@ def test_a_narrow_column_moves_the_picture_into_the_header_beside_the_title(play
     rect = screen.picture.rect
     assert rect is not None and rect.bottom <= screen.rule_y and rect.left > screen.title_pos[0]
     assert [tuple(b.rect) for b in screen.group.buttons] == choices_before  # nothing moves down
+
+
+def test_smoke_and_water_move_while_the_text_is_typed_and_rest_once_it_is_read(player, shipped):
+    ui = player()
+    screen = ui.begin_story()  # Beshtut: a village, its tandoor smoking
+    assert not screen.done and screen.picture.rect is not None
+    rect = screen.picture.rect
+    ui.wait(0.5)
+    early = ui.pixels().subsurface(rect).copy()
+    ui.wait(1.5)
+    later = ui.pixels().subsurface(rect).copy()
+    assert _differing(early, later) > 0, "the living details move while the page is typed"
+    ui.key(pygame.K_SPACE)  # the page whole: the reader reads, nothing moves
+    still = ui.pixels().subsurface(rect).copy()
+    frames = ui.app.frames
+    ui.wait(3)
+    assert ui.app.frames == frames, "no frame is drawn while nothing changes"
+    assert _differing(still, ui.pixels().subsurface(rect).copy()) == 0

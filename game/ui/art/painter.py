@@ -8,6 +8,7 @@ import random
 import pygame
 
 from game.ui.art.light import BASE, GROUND, LEAVES, Light, mix
+from game.ui.art.living import Detail, draw_detail
 from game.ui.art.look import Look
 from game.ui.theme import Color
 
@@ -22,6 +23,8 @@ class Painter:
         self.w, self.h = surf.get_size()
         self.rng = random.Random(look.seed)  # the place's own: its land is the same each time
         self.line = max(1, round(self.w / 180))  # outline width in high contrast
+        self.living: list[Detail] = []  # smoke and glints, for pages that let them move
+        self.defer_living = False  # True: leave them out of the painting, to be drawn moving
 
     # -- colour and shape
     def color(self, name: str, depth: float = 0.0) -> Color:
@@ -297,23 +300,10 @@ class Painter:
 
     def smoke(self, x: float, y: float, h: float) -> None:
         """A translucent plume leaning with the wind: a tandoor, a stove, a field kitchen."""
-        if self.light.outline:
-            for i in range(0, 14, 3):
-                t = i / 13
-                pygame.draw.circle(self.surf, self.light.ink, (x + h * 0.3 * t * t, y - h * t),
-                                   h * (0.025 + 0.045 * t), self.line)  # fmt: skip
-            return
-        box = pygame.Rect(0, 0, round(h * 0.5), round(h * 1.1))
-        box.bottomleft = (round(x - h * 0.1), round(y + h * 0.05))
-        plume = pygame.Surface(box.size, pygame.SRCALPHA)
-        color = self.color("smoke", 0.2)
-        for i in range(24):
-            t = i / 23
-            cx, cy = x + h * 0.3 * t * t - box.x, y - h * t - box.y
-            pygame.draw.circle(plume, mix(color, self.light.horizon, t * 0.5), (cx, cy),
-                               h * (0.02 + 0.05 * t))  # fmt: skip
-        plume.set_alpha(150)
-        self.surf.blit(plume, box)
+        color = self.light.ink if self.light.outline else self.color("smoke", 0.2)
+        self._living(
+            Detail("smoke", x, y, h, color, self.light.horizon, self.light.outline, self.line)
+        )
 
     def dune(self, cx: float, y: float, r: float, height: float, depth: float) -> None:
         """A crescent dune: a long lit windward slope and a short shaded slip face."""
@@ -327,15 +317,15 @@ class Painter:
 
     def glint(self, x: float, y: float, w: float) -> None:
         """Light moving on water."""
-        color = (
-            self.light.ink
-            if self.light.outline
-            else self.light.toned(mix(self.light.horizon, (255, 255, 255), 0.5))
-        )
-        for i in range(3):
-            dx = w * (0.15 * i)
-            pygame.draw.line(self.surf, color, (x + dx, y + i * w * 0.05), (x + dx + w * 0.25, y + i * w * 0.05),
-                             max(1, round(w * 0.03)))  # fmt: skip
+        shine = self.light.toned(mix(self.light.horizon, (255, 255, 255), 0.5))
+        color = self.light.ink if self.light.outline else shine
+        self._living(Detail("glint", x, y, w, color, color, self.light.outline, self.line))
+
+    def _living(self, detail: Detail) -> None:
+        """Keep a moving detail for the page to animate, or paint it still into the picture."""
+        self.living.append(detail)
+        if not self.defer_living:
+            draw_detail(self.surf, detail, 0.0)
 
     # -- weather over everything
     def weather(self) -> None:

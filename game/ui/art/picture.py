@@ -11,6 +11,7 @@ import pygame
 from game.engine.images import resolve_image
 from game.ui.art.kinds import PAINTERS
 from game.ui.art.light import light_for
+from game.ui.art.living import Detail
 from game.ui.art.look import Look
 from game.ui.art.painter import Painter
 from game.ui.theme import Color, Palette
@@ -37,7 +38,13 @@ def arch_points(rect: pygame.Rect, spring: float = 0.3) -> list[tuple[float, flo
 
 
 def paint(look: Look, size: tuple[int, int], theme: Palette) -> pygame.Surface:
-    """The landscape `look` describes, `size` pixels, in the theme's light (no frame).
+    """The landscape `look` describes, `size` pixels, in the theme's light (no frame)."""
+    return paint_living(look, size, theme, False)[0]
+
+
+def paint_living(look: Look, size: tuple[int, int], theme: Palette,
+                 moving: bool) -> tuple[pygame.Surface, list[Detail]]:  # fmt: skip
+    """The painting and its living details; with `moving`, the details are left out of it.
 
     A wide band is cut from a taller painting around its horizon, so that houses and camels
     keep their proportions whatever the shape of the frame.
@@ -46,14 +53,16 @@ def paint(look: Look, size: tuple[int, int], theme: Palette) -> pygame.Surface:
     canvas = (w, max(h, round(w * WIDEST)))
     big = pygame.Surface((canvas[0] * SUPERSAMPLE, canvas[1] * SUPERSAMPLE))
     painter = Painter(big, look, light_for(look, theme))
+    painter.defer_living = moving
     painter.sky()
     PAINTERS[look.kind](painter)
     painter.weather()
     whole = pygame.transform.smoothscale(big, canvas)
-    if canvas[1] == h:
-        return whole
     top = max(0, min(canvas[1] - h, round(canvas[1] * 0.64 - h / 2)))
-    return whole.subsurface((0, top, w, h)).copy()
+    details = [d.scaled(1 / SUPERSAMPLE, top) for d in painter.living]
+    if canvas[1] == h:
+        return whole, details
+    return whole.subsurface((0, top, w, h)).copy(), details
 
 
 def load_image(root: Path, image: str, size: tuple[int, int]) -> pygame.Surface | None:
@@ -105,17 +114,28 @@ class Pictures:
 
     def get(self, look: Look, size: tuple[int, int], theme: Palette,
             image: str | None = None) -> pygame.Surface:  # fmt: skip
-        key = (look, size, theme.name, image)
+        """The framed picture with its smoke and glints painted still."""
+        return self._get(look, size, theme, image, False)[0]
+
+    def living(self, look: Look, size: tuple[int, int], theme: Palette,
+               image: str | None = None) -> tuple[pygame.Surface, list[Detail]]:  # fmt: skip
+        """The framed picture without its smoke and glints, and those to draw over it."""
+        return self._get(look, size, theme, image, True)
+
+    def _get(self, look: Look, size: tuple[int, int], theme: Palette, image: str | None,
+             moving: bool) -> tuple[pygame.Surface, list[Detail]]:  # fmt: skip
+        key = (look, size, theme.name, image, moving)
         kept = self._kept.get(key)
         if kept is not None:
             self._kept.move_to_end(key)
             return kept
         picture = None
+        details: list[Detail] = []
         if image and self.root is not None:
             picture = load_image(self.root, image, size)
         if picture is None:
-            picture = paint(look, size, theme)
-        kept = self._kept[key] = framed(picture, theme)
+            picture, details = paint_living(look, size, theme, moving)
+        kept = self._kept[key] = (framed(picture, theme), details if moving else [])
         self.painted += 1
         while len(self._kept) > CACHE_SIZE:
             self._kept.popitem(last=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui.art.living import Detail, draw_detail
 from game.ui.art.look import look_of
 
 MIN_COLUMN = 150  # design pixels: a narrower column takes no picture; the header band may
@@ -17,6 +18,7 @@ class ScenePicture:
     def __init__(self, screen) -> None:
         self.screen = screen
         self.rect: pygame.Rect | None = None
+        self.phase = 0.0  # seconds of movement: smoke rises while the text is typed, then rests
 
     @property
     def wanted(self) -> bool:
@@ -39,19 +41,26 @@ class ScenePicture:
             self.rect = header
 
     def surface(self) -> pygame.Surface | None:
-        if self.rect is None:
-            return None
+        return self._living()[0] if self.rect is not None else None
+
+    def _living(self) -> tuple[pygame.Surface, list[Detail]]:
         app, scene = self.screen.app, self.screen.pt.scene
-        return app.pictures.get(look_of(app.story, scene), self.rect.size, self.screen.kit.palette,
-                                scene.image)  # fmt: skip
+        return app.pictures.living(look_of(app.story, scene), self.rect.size,
+                                   self.screen.kit.palette, scene.image)  # fmt: skip
 
     def state(self) -> tuple:
         """What the drawing depends on, for the screen's kept layer."""
         scene = self.screen.pt.scene
         return (tuple(self.rect) if self.rect else None, scene.place, scene.date, scene.time,
-                scene.weather, scene.image)  # fmt: skip
+                scene.weather, scene.image, self.phase)  # fmt: skip
 
     def draw(self, surf: pygame.Surface) -> None:
-        picture = self.surface()
-        if picture is not None:
-            surf.blit(picture, self.rect)
+        if self.rect is None:
+            return
+        picture, details = self._living()
+        surf.blit(picture, self.rect)
+        clip = surf.get_clip()
+        surf.set_clip(self.rect.clip(clip))
+        for detail in details:
+            draw_detail(surf, detail, self.phase, self.rect.topleft)
+        surf.set_clip(clip)

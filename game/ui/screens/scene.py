@@ -217,6 +217,7 @@ class SceneScreen(Screen):
             return False
         cps = self.app.settings.chars_per_second
         self.revealed = (now - self.started) * cps if cps else float("inf")
+        self.picture.phase = now - self.started  # the smoke moves while the text is typed
         if self.done:
             self._layout_choices()
         else:
