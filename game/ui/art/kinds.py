@@ -86,20 +86,10 @@ def city(p: Painter) -> None:
     p.hills(horizon, h * 0.04, "hill", 0.85)
     p.ground(horizon, 0.4)
     base = h * 0.64
-    # The skyline: domes and minarets, the tallest placed by the place's seed.
-    tall = w * p.rng.uniform(0.3, 0.7)
-    p.minaret(tall, base - h * 0.04, w * 0.07, h * 0.34, 0.35)
-    for _ in range(3):
-        p.dome(
-            w * p.rng.uniform(0.08, 0.92),
-            base - h * 0.05,
-            w * p.rng.uniform(0.05, 0.09),
-            "tile",
-            0.35,
-        )
-    squat = w * p.rng.uniform(0.1, 0.9)
-    p.shape([(squat - w * 0.08, base), (squat - w * 0.07, base - h * 0.12), (squat + w * 0.07, base - h * 0.12),
-             (squat + w * 0.08, base)], "tile", 0.3)  # a squat tiled tower  # fmt: skip
+    # The skyline: a city's own landmarks when it has famous ones, else domes and a portal.
+    marks = LANDMARKS.get(p.look.place, ("portal", "domes"))
+    for mark in marks:
+        SKYLINE[mark](p, base)
     x = 0.0
     while x < w:
         width = w * p.rng.uniform(0.12, 0.2)
@@ -107,17 +97,92 @@ def city(p: Painter) -> None:
             x, base, width, h * p.rng.uniform(0.05, 0.09), 0.3, door=False, lit=p.rng.random() < 0.3
         )
         x += width
-    p.battlements(-w * 0.05, h * 0.74, w * 1.1, h * 0.1, 0.1)
-    gate = w * p.rng.uniform(0.3, 0.6)
-    p.rect(gate, h * 0.64, w * 0.16, h * 0.1, "adobe", 0.08)
-    p.shape([(gate + w * 0.04, h * 0.74), (gate + w * 0.04, h * 0.69), (gate + w * 0.08, h * 0.66),
-             (gate + w * 0.12, h * 0.69), (gate + w * 0.12, h * 0.74)], "dark", 0.08)  # fmt: skip
+    if "new_city" not in marks:  # the Russian town had no walls; the old cities kept theirs
+        p.battlements(-w * 0.05, h * 0.74, w * 1.1, h * 0.1, 0.1)
+        gate = w * p.rng.uniform(0.1, 0.72)
+        p.rect(gate, h * 0.64, w * 0.16, h * 0.1, "adobe", 0.08)
+        p.shape([(gate + w * 0.04, h * 0.74), (gate + w * 0.04, h * 0.69), (gate + w * 0.08, h * 0.66),
+                 (gate + w * 0.12, h * 0.69), (gate + w * 0.12, h * 0.74)], "dark", 0.08)  # fmt: skip
     p.ground(h * 0.74, 0.0)
-    p.camel(w * 0.2, h * 0.88, w * 0.16)
-    p.camel(w * 0.42, h * 0.9, w * 0.15)
-    p.person(w * 0.6, h * 0.92, h * 0.09, "indigo")
-    p.poplar(w * 0.9, h * 0.96, h * 0.32)
+    caravan = w * p.rng.uniform(0.05, 0.45)
+    p.camel(caravan, h * 0.88, w * 0.16)
+    p.camel(caravan + w * 0.22, h * 0.9, w * 0.15)
+    p.person(caravan + w * 0.4, h * 0.92, h * 0.09, "indigo")
+    p.poplar(w * p.rng.choice((0.08, 0.9)), h * 0.96, h * 0.32)
     p.birds(w * 0.62, h * 0.18, 6)
+
+
+def _domes(p: Painter, base: float) -> None:
+    for _ in range(p.rng.randrange(2, 5)):
+        p.dome(p.w * p.rng.uniform(0.08, 0.92), base - p.h * 0.05, p.w * p.rng.uniform(0.05, 0.09),
+               "tile", 0.35)  # fmt: skip
+
+
+def _portal(p: Painter, base: float) -> None:
+    """A madrasa's pishtaq: a tall tiled gateway with a pointed niche, minarets at its sides."""
+    w, h = p.w, p.h
+    cx = w * p.rng.choice((0.28, 0.5, 0.72))
+    p.rect(cx - w * 0.16, base - h * 0.2, w * 0.32, h * 0.2, "tile", 0.35)
+    p.shape([(cx - w * 0.08, base), (cx - w * 0.08, base - h * 0.12), (cx, base - h * 0.17),
+             (cx + w * 0.08, base - h * 0.12), (cx + w * 0.08, base)], "indigo", 0.35)  # fmt: skip
+    for side in (-1, 1):
+        p.minaret(cx + side * w * 0.2, base, w * 0.04, h * 0.22, 0.35)
+
+
+def _kalta_minor(p: Painter, base: float) -> None:
+    """Khiva's squat, unfinished minaret, banded in turquoise tiles (1850s)."""
+    w, h = p.w, p.h
+    cx = w * 0.3
+    p.shape([(cx - w * 0.1, base), (cx - w * 0.085, base - h * 0.17), (cx + w * 0.085, base - h * 0.17),
+             (cx + w * 0.1, base)], "tile", 0.3)  # fmt: skip
+    for t in (0.3, 0.62, 0.9):
+        p.rect(cx - w * 0.095, base - h * 0.17 * t, w * 0.19, h * 0.012, "indigo", 0.3)
+
+
+def _islam_khoja(p: Painter, base: float) -> None:
+    """Khiva's tall, slender minaret of 1910."""
+    p.minaret(p.w * 0.64, base - p.h * 0.02, p.w * 0.05, p.h * 0.38, 0.35)
+
+
+def _kalon(p: Painter, base: float) -> None:
+    """Bukhara's great minaret: thick, tapering, of patterned fired brick, with its lantern."""
+    p.minaret(p.w * 0.62, base - p.h * 0.02, p.w * 0.1, p.h * 0.36, 0.35)
+    p.dome(p.w * 0.84, base - p.h * 0.05, p.w * 0.08, "tile", 0.35)
+
+
+def _ark(p: Painter, base: float) -> None:
+    """Bukhara's Ark: a fortress on its mound, sloping walls and round towers."""
+    w, h = p.w, p.h
+    p.shape([(-w * 0.02, base), (w * 0.03, base - h * 0.16), (w * 0.42, base - h * 0.16),
+             (w * 0.48, base)], "adobe_shade", 0.3)  # fmt: skip
+    p.rect(w * 0.05, base - h * 0.22, w * 0.34, h * 0.07, "adobe", 0.3)
+    for x in (w * 0.05, w * 0.39):
+        p.ellipse(x, base - h * 0.2, w * 0.04, h * 0.05, "adobe", 0.3)
+
+
+def _new_city(p: Painter, base: float) -> None:
+    """Tashkent's Russian new town: brick offices with pitched roofs among trees."""
+    w, h = p.w, p.h
+    for i, x in enumerate((w * 0.05, w * 0.55)):
+        p.rect(x, base - h * 0.12, w * 0.36, h * 0.12, "brick", 0.35)
+        p.shape([(x - w * 0.01, base - h * 0.12), (x + w * 0.18, base - h * 0.17),
+                 (x + w * 0.37, base - h * 0.12)], "roof", 0.35)  # fmt: skip
+        for j in range(4):
+            p.glow(x + w * (0.04 + 0.08 * j), base - h * 0.09, w * 0.03, h * 0.04)
+        p.round_tree(x + w * (0.45 if i == 0 else -0.05), base, w * 0.06, 0.35)
+
+
+SKYLINE: dict[str, Callable[[Painter, float], None]] = {
+    "domes": _domes, "portal": _portal, "kalta_minor": _kalta_minor, "islam_khoja": _islam_khoja,
+    "kalon": _kalon, "ark": _ark, "new_city": _new_city,
+}  # fmt: skip
+# The landmarks of the cities a player may know, by place id; other cities get domes and a portal.
+LANDMARKS: dict[str, tuple[str, ...]] = {
+    "khiva": ("kalta_minor", "islam_khoja"),
+    "bukhara": ("ark", "kalon"),
+    "tashkent": ("new_city", "domes"),
+    "samarkand": ("portal", "domes"),
+}
 
 
 def bazaar(p: Painter) -> None:
