@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     import argparse
 
     from game.engine.model import Story
+    from game.ui.art.picture import Pictures
     from game.ui.session import Session
 
 from game import profile as profile_store
@@ -24,7 +25,6 @@ from game.opening import StoryPreview, open_story
 from game.paths import default_story_dir
 from game.settings import Settings
 from game.story_i18n import load_story_in
-from game.ui.art.picture import Pictures
 from game.ui.fonts import Fonts, TextCache
 from game.ui.kit import DESIGN_SIZE, Kit
 from game.ui.ornament import draw_backdrop, draw_panel, window_icon
@@ -120,6 +120,8 @@ class App:
     @property
     def pictures(self) -> Pictures:
         """The scenes' pictures, kept between pages (a story read again starts afresh)."""
+        from game.ui.art.picture import Pictures  # drawn once the story is there, not before
+
         root = self.story.root
         if getattr(self, "_pictures", None) is None or self._pictures.root != root:
             self._pictures = Pictures(root)

@@ -7,7 +7,6 @@ import pygame
 from game import saves
 from game.engine import SaveError
 from game.i18n import _
-from game.ui.art.cards import draw_title_pictures
 from game.ui.ornament import draw_rule, draw_star
 from game.ui.screen import Screen
 from game.ui.widgets import Button
@@ -114,6 +113,8 @@ class TitleScreen(Screen):
         draw_rule(surf, (w // 2, rect.bottom + kit.px(14)), min(rect.width // 2, kit.px(260)), kit)
         self._pictured = self.app.story_ready
         if self._pictured:
+            from game.ui.art.cards import draw_title_pictures  # the first frame does not wait
+
             draw_title_pictures(
                 surf, self.app, self.group.buttons[0].rect.union(self.group.buttons[-1].rect)
             )
