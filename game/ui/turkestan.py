@@ -27,7 +27,7 @@ RIVERS: dict[str, tuple[LonLat, ...]] = {
                   (60.6, 41.75), (59.9, 42.3), (59.5, 43.0), (59.2, 43.7)),
 }  # fmt: skip
 # Where each river's name is written (longitude, latitude), on a quiet stretch of its course.
-RIVER_LABELS: dict[str, LonLat] = {"syr_darya": (67.2, 41.95), "amu_darya": (64.2, 37.75)}
+RIVER_LABELS: dict[str, LonLat] = {"syr_darya": (66.2, 45.0), "amu_darya": (64.2, 37.75)}
 # Places that are areas, not towns: named in italics, with no dot.
 REGIONS = frozenset({"fergana_valley", "karakum", "khorezm", "afghanistan"})
 # Towns a visitor may know, named first when only some fit: roughly by size a century ago.
@@ -42,6 +42,7 @@ ARAL: tuple[LonLat, ...] = ((58.3, 44.6), (58.5, 45.6), (59.2, 46.3), (60.2, 46.
                             (61.7, 45.6), (61.6, 44.7), (61.0, 43.9), (60.1, 43.5), (59.2, 43.6),
                             (58.6, 44.0))  # fmt: skip
 
+WATER: Color = (70, 130, 176)  # the sea's tint, mixed into each theme's ground
 # The sand deserts, as rough outlines (longitude, latitude).
 DESERTS: dict[str, tuple[LonLat, ...]] = {
     "karakum": ((54.6, 40.4), (56.8, 41.4), (59.6, 41.3), (61.6, 40.2), (63.4, 38.9),
@@ -195,7 +196,7 @@ class MapLayer:
         )
         self._ranges(mix(pal.background, pal.muted, 0.45))
         aral = [self._local(self.project(p)) for p in smooth(list(ARAL))]
-        pygame.draw.polygon(self.surface, mix(pal.background, pal.link, 0.28), aral)
+        pygame.draw.polygon(self.surface, mix(pal.background, WATER, 0.42), aral)
         pygame.draw.polygon(self.surface, mix(pal.background, pal.link, 0.6), aral, self.kit.px(2))
         for course in RIVERS.values():
             line = [self._local(self.project(p)) for p in course]
