@@ -48,7 +48,7 @@ class Place(NamedTuple):
     lon: float
     fictional: bool = False
     note: str | None = None
-    kind: str = "village"  # what its illustration shows; DEFAULT_KIND when the author gave none
+    kind: str = DEFAULT_KIND  # what its illustration shows (the default when the author gave none)
 
 
 class Person(NamedTuple):
