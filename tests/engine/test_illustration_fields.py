@@ -7,12 +7,13 @@ import shutil
 
 import pytest
 
-from game.engine.images import image_format
+from game.engine.images import image_format, image_size
 from game.engine.load import read_story
 from game.engine.model import DEFAULT_KIND
 from tests.conftest import FIXTURES, STORY
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
+PNG = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + (64).to_bytes(4, "big") * 2 + b"\0" * 16
+HUGE_PNG = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + (20000).to_bytes(4, "big") * 2 + b"\0" * 16
 SCENE = "perspectives/farmer/01_field.yaml"
 
 
@@ -66,6 +67,7 @@ def test_a_place_without_kind_is_drawn_as_a_village_and_check_warns(mini):
         ("../outside.png", "outside", "outside the story folder"),
         ("images/link.png", "symlink", "outside the story folder"),
         ("images/text.png", "text", "not a PNG, JPEG or WebP"),
+        ("images/huge.png", "huge", "20000×20000 pixels"),
         ("/etc/passwd", None, "outside the story folder"),
     ],
 )
@@ -75,6 +77,8 @@ def test_a_bad_image_is_reported_at_its_line(mini, image, prepare, words):
     outside.write_bytes(PNG)
     if prepare == "symlink":
         os.symlink(outside, mini / "images" / "link.png")
+    elif prepare == "huge":
+        (mini / "images" / "huge.png").write_bytes(HUGE_PNG)
     elif prepare == "text":
         (mini / "images" / "text.png").write_text("hello", "utf-8")
     line = _add_to_first_scene(mini, f"    image: {image}")
@@ -94,8 +98,22 @@ def test_a_good_image_is_accepted(mini):
     assert any(s.image == "images/field.png" for s in result.story.scenes.values())
 
 
-def test_image_formats_are_known_by_their_first_bytes():
-    assert image_format(PNG) == "png"
-    assert image_format(b"\xff\xd8\xff\xe0") == "jpeg"
-    assert image_format(b"RIFF\0\0\0\0WEBPVP8 ") == "webp"
-    assert image_format(b"GIF89a") is None
+def test_image_formats_and_sizes_are_known_by_their_first_bytes():
+    assert image_format(PNG) == "png" and image_size(PNG) == (64, 64)
+    jpeg = (
+        b"\xff\xd8\xff\xe0\0\x04ab\xff\xc0\0\x11\x08"
+        + (45).to_bytes(2, "big")
+        + (123).to_bytes(2, "big")
+    )
+    assert image_format(jpeg) == "jpeg" and image_size(jpeg + b"\0" * 8) == (123, 45)
+    vp8x = (
+        b"RIFF\0\0\0\0WEBPVP8X"
+        + b"\0" * 8
+        + (122).to_bytes(3, "little")
+        + (44).to_bytes(3, "little")
+    )
+    assert image_format(vp8x) == "webp" and image_size(vp8x) == (123, 45)
+    bits = 122 | (44 << 14)
+    vp8l = b"RIFF\0\0\0\0WEBPVP8L\0\0\0\0\x2f" + bits.to_bytes(4, "little")
+    assert image_size(vp8l) == (123, 45)
+    assert image_format(b"GIF89a") is None and image_size(b"GIF89a") is None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pygame
 
-from game.engine.images import resolve_image
+from game.engine.images import image_problem, resolve_image
 from game.ui.art.kinds import PAINTERS
 from game.ui.art.light import light_for
 from game.ui.art.living import Detail
@@ -67,9 +67,9 @@ def paint_living(look: Look, size: tuple[int, int], theme: Palette,
 
 def load_image(root: Path, image: str, size: tuple[int, int]) -> pygame.Surface | None:
     """The author's picture scaled to cover `size`, or None when it cannot be shown."""
-    path = resolve_image(root, image)
-    if path is None:
+    if image_problem(root, image) is not None:  # outside the folder, damaged, or too large
         return None
+    path = resolve_image(root, image)
     try:
         loaded = pygame.image.load(str(path))
     except (pygame.error, OSError, ValueError):
