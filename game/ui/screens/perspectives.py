@@ -32,14 +32,17 @@ class PerspectivesScreen(PageScreen):
         return min(kit.size[0] - kit.px(120), kit.px(1100))
 
     def layout_content(self) -> None:
-        """The cards with their pictures when they all fit; without, rather than scroll."""
+        """The cards with their pictures, unless the pictures alone would make the page scroll."""
+        self._band(False)
+        scrolls = self.scroller.content > self.view.height
+        self._band(True)
+        if not scrolls and self.scroller.content > self.view.height:
+            self._band(False)
+
+    def _band(self, on: bool) -> None:
         for card in self.cards:
-            card.banded = True
+            card.banded = on
         super().layout_content()
-        if self.scroller.content > self.view.height:
-            for card in self.cards:
-                card.banded = False
-            super().layout_content()
 
     def _blocks(self, p: Perspective):
         finished = self.app.profile.has_finished(p.id)
