@@ -50,7 +50,7 @@ def write_story(root: Path, n: int = 10_000, seed: int = 1) -> Path:
     )
     (root / "history" / "h.yaml").write_text(
         "sources:\n  src:\n    title: A source\nplaces:\n  kokand:\n    name: Kokand\n"
-        "    lat: 40.5\n    lon: 70.9\nterms:\n  cotton:\n    title: Cotton\n    text: A crop.\n"
+        "    lat: 40.5\n    lon: 70.9\n    kind: city\nterms:\n  cotton:\n    title: Cotton\n    text: A crop.\n"
     )
     (folder / "perspective.yaml").write_text(
         "title: Bench\nprotagonist: You.\nstart: s0\nvariables:\n"

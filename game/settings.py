@@ -32,6 +32,7 @@ class Settings:
     window_size: tuple[int, int] | None = None  # the window as the player last left it
     content_warnings: bool = True  # a scene's content note is shown before it
     reduced_motion: bool = False  # jump instead of gliding (the page's scroll to its choices)
+    illustrations: bool = True  # the drawn picture of each scene's place
 
     @property
     def text_scale(self) -> float:
@@ -46,7 +47,7 @@ def _valid(name: str, value: Any) -> bool:
     allowed = {"text_size": TEXT_SIZES, "text_speed": TEXT_SPEEDS, "theme": THEMES}
     if name in allowed:
         return value in allowed[name]
-    if name in ("fullscreen", "content_warnings", "reduced_motion"):
+    if name in ("fullscreen", "content_warnings", "reduced_motion", "illustrations"):
         return isinstance(value, bool)
     if name == "volume":
         return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100

@@ -312,6 +312,8 @@ class _Loader:
         variables = build_variables(src, data)
         builder = SceneBuilder(pid, make_env(variables), tables["terms"], people,
                                tables["places"], tables["events"], self.strings)  # fmt: skip
+        if self.cached is None:  # a cached story was checked when it was cached
+            builder.root = self.root
         own: list[str] = []
         complete = True
         for path in sorted(folder.glob("*.yaml")):

@@ -12,6 +12,10 @@ from game.engine.versions import FORMAT_VERSION
 
 Where = tuple[str, int, int]  # file as shown, line, column
 
+PLACE_KINDS = ("fields", "village", "city", "bazaar", "desert", "river", "foothills", "railway",
+               "camp")  # fmt: skip
+DEFAULT_KIND = "village"  # a place whose author gave no kind still gets a picture
+
 
 def format_date(date: str | None) -> str:
     """A partial ISO date as a reader sees it: '1918-02' → 'February 1918'."""
@@ -45,6 +49,7 @@ class Place(NamedTuple):
     lon: float
     fictional: bool = False
     note: str | None = None
+    kind: str = DEFAULT_KIND  # what its illustration shows (the default when the author gave none)
 
 
 class Person(NamedTuple):
@@ -117,6 +122,7 @@ class Choice(NamedTuple):
     fallback: bool = False
     where: Where = ("", 0, 0)
     static: Paragraph | None = None  # the button text, rendered once when it shows no values
+    key: bool = False  # a decision that matters: the ending lists it
 
 
 class Ending(NamedTuple):
@@ -140,6 +146,9 @@ class Scene(NamedTuple):
     people: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     where: Where = ("", 0, 0)
+    time: str | None = None  # dawn, day, dusk or night: the light of the illustration
+    weather: str | None = None  # clear, cloud, rain, snow, dust or heat
+    image: str | None = None  # a picture in the story folder drawn instead of the illustration
 
     @property
     def file(self) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.engine.errors import suggest
-from game.engine.model import Event, Person, Place, Source, Term
+from game.engine.model import DEFAULT_KIND, PLACE_KINDS, Event, Person, Place, Source, Term
 from game.engine.sourcedata import Pos, SourceFile, YMap, YSeq
 from game.engine.strings import Strings
 
@@ -102,7 +102,20 @@ def _source(e: Entry, tr: Strings) -> Source:
 def _place(e: Entry, tr: Strings) -> Place:
     d, ctx = e.data, f"place:{e.id}"
     return Place(e.id, tr.field(e.src, d, "name", ctx), float(d["lat"]), float(d["lon"]),
-                 bool(d.get("fictional")), tr.field(e.src, d, "note", ctx))  # fmt: skip
+                 bool(d.get("fictional")), tr.field(e.src, d, "note", ctx),
+                 _kind(e))  # fmt: skip
+
+
+def _kind(e: Entry) -> str:
+    """The place's kind of landscape; without one it is drawn as a village, and `check` says so."""
+    kind = e.data.get("kind")
+    if kind in PLACE_KINDS:
+        return kind
+    if kind is None:  # a kind outside the list is the schema's to report
+        e.src.problem(e.pos, f"place '{e.id}' has no 'kind': its picture is drawn as a "
+                      f"{DEFAULT_KIND}", f"add 'kind:' ({', '.join(PLACE_KINDS)})", "W102",
+                      "warning")  # fmt: skip
+    return DEFAULT_KIND
 
 
 def _term(e: Entry, tr: Strings) -> Term:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from game.engine.errors import suggest
@@ -14,6 +15,7 @@ from game.engine.expr import (
     compile_effects,
     type_of,
 )
+from game.engine.images import image_problem
 from game.engine.model import Choice, Ending, Scene, TextItem, Variable
 from game.engine.registry import check_ref
 from game.engine.sourcedata import Pos, SourceFile, YMap, YSeq
@@ -63,6 +65,7 @@ class SceneBuilder:
         self._paragraphs = 0  # numbers the paragraphs of the scene being built
         self.terms, self.people, self.places, self.events = terms, people, places, events
         self.scene_refs: list[tuple[SourceFile, Pos, str]] = []  # for goto/seen checks
+        self.root: Path | None = None  # the story folder, when scenes' images are to be checked
         # The same condition ('not museum', 'debt > 0') recurs across scenes; compiled
         # expressions are immutable, so one compile can serve every place it is written.
         self._compiled: dict[tuple[Any, str], Any] = {}
@@ -169,10 +172,21 @@ class SceneBuilder:
         choices = self._choices(src, sid, data.get("choices"))
         ending = self._ending(src, sid, data.get("ending"))
         title = self.strings.field(src, data, "title", f"scene:{sid}")
+        image = data.get("image")
+        if self.root is not None and isinstance(image, str):
+            self._check_image(src, data.val_pos["image"], image)
         return Scene(sid, self.perspective, title, tuple(text), tuple(choices), ending,
                      _date(data.get("date")), data.get("place"), data.get("event"),
                      tuple(data.get("people") or ()), tuple(data.get("warnings") or ()),
-                     (src.shown, *pos))  # fmt: skip
+                     (src.shown, *pos), data.get("time"), data.get("weather"),
+                     image if isinstance(image, str) else None)  # fmt: skip
+
+    def _check_image(self, src: SourceFile, pos: Pos, image: str) -> None:
+        problem = image_problem(self.root, image)
+        if problem:
+            src.problem(pos, f"image '{image}': {problem}", "put a PNG, JPEG or WebP file inside "
+                        "the story folder and give its path from there, such as "
+                        "'images/bazaar.png'", "E205")  # fmt: skip
 
     def _links(self, src: SourceFile, data: YMap) -> None:
         for key, section, table in (("place", "places", self.places),
@@ -228,7 +242,8 @@ class SceneBuilder:
             self.scene_refs.append((src, data.val_pos["goto"], goto))
         return Choice(cid, data.get("text", ""), parts, goto or "", self.condition(src, data),
                       self.effects(src, data), bool(data.get("once")), bool(data.get("fallback")),
-                      (src.shown, *data.pos), self._static(parts))  # fmt: skip
+                      (src.shown, *data.pos), self._static(parts),
+                      data.get("key") is True)  # fmt: skip
 
     def _ending(self, src: SourceFile, sid: str, data) -> Ending | None:
         if not isinstance(data, YMap):

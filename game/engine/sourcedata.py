@@ -44,5 +44,6 @@ class SourceFile:
         self.data: Any = None
         self.problems: list[Problem] = []
 
-    def problem(self, pos: Pos, message: str, hint: str | None = None, code: str = "E100"):
-        self.problems.append(Problem(self.shown, pos[0], pos[1], message, hint, code))
+    def problem(self, pos: Pos, message: str, hint: str | None = None, code: str = "E100",
+                severity: str = "error"):  # fmt: skip
+        self.problems.append(Problem(self.shown, pos[0], pos[1], message, hint, code, severity))

@@ -9,9 +9,9 @@ import pygame
 
 from game.i18n import N_
 from game.kiosk.language import in_language
-from game.kiosk.turkestan import MapLayer, draw_polyline, partial
 from game.ui.ornament import draw_panel, draw_rule, draw_star
 from game.ui.screen import Screen
+from game.ui.turkestan import MapLayer, draw_route
 
 if TYPE_CHECKING:
     from game.kiosk.app import KioskApp
@@ -120,11 +120,8 @@ class AttractScreen(Screen):
         elapsed = self.now - self.started
         perspective, stops = layer.routes[int(elapsed // cycle) % len(layer.routes)]
         share = min(1.0, (elapsed % cycle) / DRAW_SECONDS)
-        points = partial([layer.at(s) for s in stops], share)
         kit = self.kit
-        draw_polyline(surf, kit.palette.ornament, points, kit.px(4))
-        pygame.draw.circle(surf, kit.palette.ornament2, points[-1], kit.px(9))
-        pygame.draw.circle(surf, kit.palette.ornament, points[-1], kit.px(9), max(2, kit.px(2)))
+        draw_route(surf, layer, stops, share, kit)
         caption = perspective.title + (f" · {perspective.years}" if perspective.years else "")
         label = kit.label("italic", caption, kit.palette.ornament)
         surf.blit(label, label.get_rect(midtop=(kit.size[0] // 2, self.caption_y)))

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     import argparse
 
     from game.engine.model import Story
+    from game.ui.art.picture import Pictures
     from game.ui.reload import LiveReload
     from game.ui.session import Session
 
@@ -112,6 +113,21 @@ class App:
         """Read the story its preview stood for (the first frame does not wait for it)."""
         if self._preview is not None:
             self._story, self._preview = self._preview.load(), None
+
+    @property
+    def story_ready(self) -> bool:
+        """Whether the story itself is read (the title's first frame does not wait for it)."""
+        return self._story is not None
+
+    @property
+    def pictures(self) -> Pictures:
+        """The scenes' pictures, kept between pages (a story read again starts afresh)."""
+        from game.ui.art.picture import Pictures  # drawn once the story is there, not before
+
+        root = self.story.root
+        if getattr(self, "_pictures", None) is None or self._pictures.root != root:
+            self._pictures = Pictures(root)
+        return self._pictures
 
     @property
     def story_outline(self) -> Story | StoryPreview:

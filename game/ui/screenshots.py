@@ -36,6 +36,7 @@ def shoot_all(story_dir: Path, out: Path, size: tuple[int, int]) -> list[Path]:
     from game.ui.screens.content_note import ContentNoteScreen
     from game.ui.screens.dialog import MessageDialog
     from game.ui.screens.ending import EndingScreen
+    from game.ui.screens.map import MapScreen, PlaceCard
     from game.ui.screens.pause import PauseScreen
     from game.ui.screens.perspectives import PerspectivesScreen
     from game.ui.screens.saves import SavesScreen
@@ -94,7 +95,12 @@ def shoot_all(story_dir: Path, out: Path, size: tuple[int, int]) -> list[Path]:
         show(TermCard(app, term), "06-codex-card")
     # Walk on by the first choice until an event-linked scene (and later the ending).
     event_shot = False
+    kinds_shot = {_place_kind(story, session.pt.scene)}
     while not session.pt.is_over and session.pt.choices():
+        kind = _place_kind(story, session.pt.scene)
+        if kind not in kinds_shot and len(kinds_shot) < 3:
+            kinds_shot.add(kind)
+            shot(f"21-scene-{kind}")
         if session.pt.scene.event and not event_shot:
             shot("07-scene-with-event")
             show(
@@ -130,9 +136,43 @@ def shoot_all(story_dir: Path, out: Path, size: tuple[int, int]) -> list[Path]:
         shot("19-scene-last")
         app.switch(EndingScreen(app))
         shot("20-ending")
+        app.screen.scroll(app.screen.page.height)
+        shot("20-ending-looking-back")
+    _travel(app, story.perspectives[-1].id, clock, shot, kinds_shot)
+    app.push(MapScreen(app))
+    clock.now += 600  # the route has drawn itself
+    shot("22-map")
+    if app.screen.stops:
+        show(PlaceCard(app, app.screen.stops[-1]), "23-map-place")
+    app.pop()
+    if app.session.pt.is_over:
+        app.switch(EndingScreen(app))
+        app.screen.scroll(app.screen.stack.tops[2])
+        shot("24-ending-far-travelled")
     app.close()  # before quitting SDL, or a later collected Window may destroy a new one
     pygame.quit()
     return written
+
+
+def _travel(app, perspective: str, clock, shot, kinds_shot: set[str]) -> None:
+    """Play `perspective` taking, where it can, the choice that leads to a new place."""
+    from game.ui.session import Session
+
+    app.start_session(Session.start(app.story, perspective, app.profile, clock))
+    pt = app.session.pt
+    been = {pt.scene.place}
+    while not pt.is_over and pt.choices():
+        kind = _place_kind(app.story, pt.scene)
+        if kind not in kinds_shot and len(kinds_shot) < 6:
+            kinds_shot.add(kind)
+            clock.now += 600
+            shot(f"21-scene-{kind}")
+        places = [app.story.scenes[o.choice.goto].place for o in pt.choices()]
+        pick = next((i for i, p in enumerate(places) if p not in been), 0)
+        been.add(places[pick])
+        app.screen.choose(pick)
+        clock.now += 600
+        app.pump()
 
 
 def shoot_languages(story_dir: Path, out: Path, size: tuple[int, int] = (1920, 1080)) -> list[Path]:
@@ -192,6 +232,11 @@ def _also_lived_shot(app, here: str, show) -> None:
 def top(app) -> Any:
     """The screen on top, as the script knows it to be (a scene, a pad…) at that step."""
     return app.screen
+
+
+def _place_kind(story, scene) -> str:
+    place = story.places.get(scene.place) if scene.place else None
+    return place.kind if place is not None else ""
 
 
 def _damage_slots(saves) -> None:

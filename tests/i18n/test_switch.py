@@ -63,7 +63,13 @@ def test_switching_language_redraws_the_open_page(ui):
     assert pt.scene.title.startswith(PREFIX)
     assert all(p.text.startswith(PREFIX) for p in pt.paragraphs())
     assert scene.done and scene.group.buttons  # the page is shown whole, with its choices
-    assert {b.label for b in scene.tools.buttons} == {"Журнал", "Справочник", "Сохранить", "Меню"}
+    assert {b.label for b in scene.tools.buttons} == {
+        "Журнал",
+        "Справочник",
+        "Карта",
+        "Сохранить",
+        "Меню",
+    }
     assert pixels(ui) != english
 
     ui.key(pygame.K_ESCAPE)

@@ -9,8 +9,8 @@ import pytest
 from game.engine import load_story
 from game.kiosk.app import KioskApp
 from game.kiosk.attract import AttractScreen
-from game.kiosk.turkestan import REGIONS, RIVERS, MapLayer
 from game.paths import default_story_dir
+from game.ui.turkestan import REGIONS, RIVERS, MapLayer
 from tests.kiosk.conftest import CONFIG
 from tests.ui.conftest import FakeClock
 

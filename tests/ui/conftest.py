@@ -10,6 +10,7 @@ import pytest
 from game.engine import load_story
 from game.ui.app import App
 from game.ui.widgets import Button
+from tests.conftest import STORY
 
 FIXTURE_STORY = Path(__file__).parent / "fixtures" / "story"
 
@@ -148,3 +149,29 @@ def start_app(story, clock):
 @pytest.fixture
 def ui(start_app) -> Driver:
     return start_app()
+
+
+@pytest.fixture(scope="session")
+def shipped():
+    """The shipped story: its places of every kind, its two perspectives."""
+    return load_story(STORY)
+
+
+@pytest.fixture
+def player(shipped):
+    """Open apps on the shipped story, with settings applied; all are closed afterwards."""
+    apps: list[App] = []
+
+    def start(size: tuple[int, int] = (1280, 720), **settings) -> Driver:
+        clock = FakeClock()
+        app = App(shipped, size=size, clock=clock)
+        apps.append(app)
+        if settings:
+            app.change_settings(**settings)
+        ui = Driver(app, clock)
+        ui.pump()
+        return ui
+
+    yield start
+    for app in apps:
+        app.close()

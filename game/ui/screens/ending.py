@@ -7,6 +7,7 @@ import pygame
 from game.i18n import _
 from game.ui.screens.base import PageScreen
 from game.ui.screens.perspectives import PerspectivesScreen
+from game.ui.screens.recap import Stack, recap_blocks, route_map
 from game.ui.textlayout import Page
 from game.ui.widgets import Button
 
@@ -23,6 +24,7 @@ class EndingScreen(PageScreen):
         self.group.set([self.another, self.back_button])
         self.group.focus = 1
         self.page: Page | None = None
+        self.stack: Stack | None = None  # the story's words, then the look back at the path
 
     def title(self) -> str:
         return self.ending.title
@@ -43,13 +45,19 @@ class EndingScreen(PageScreen):
         return [self.another, self.back_button]
 
     def layout_content(self) -> None:
-        kit = self.kit
-        self.page = kit.layouter.page(self._blocks(), self.view.width, kit.palette.paper)
-        self.scroller.set(self.page.height, self.view.height)
+        kit, width = self.kit, self.view.width
+        self.page = kit.layouter.page(self._blocks(), width, kit.palette.paper)
+        looking_back = [kit.block("heading", _("Looking back"))]
+        items: list = [self.page, kit.layouter.page(looking_back, width, kit.palette.paper)]
+        picture = route_map(self.app, kit, width)
+        if picture is not None:
+            items.append(picture)
+        items.append(kit.layouter.page(recap_blocks(self.app, kit), width, kit.palette.paper))
+        self.stack = Stack(items, kit.px(24))
+        self.scroller.set(self.stack.height, self.view.height)
 
     def draw_content(self, surf: pygame.Surface) -> None:
-        if self.page is not None:  # laid out before the first draw
-            self.page.draw(surf, self.view, self.scroller.offset)
+        self.stack.draw(surf, self.view, self.scroller.offset)
 
     def back(self) -> None:
         self.app.home()

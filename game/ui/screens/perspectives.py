@@ -7,25 +7,29 @@ import pygame
 from game.engine.model import Perspective
 from game.i18n import _
 from game.labels import warnings_text
+from game.ui.art.cards import PictureCard, picture_maker
 from game.ui.kit import Kit
 from game.ui.screens.base import PageScreen
 from game.ui.session import Session
 from game.ui.textlayout import Page, Piece
-from game.ui.widgets import Card
 
 # No-break spaces glued before "finished": room for the drawn check mark, which wraps with the
 # word. The mark is drawn, not typed: the bundled faces have no ✓ (it would show as a box).
 MARK_ROOM = "\u00a0" * 5
 
 
-class PerspectiveCard(Card):
-    """A perspective's card; a check mark is drawn before its "finished" note."""
+class PerspectiveCard(PictureCard):
+    """A perspective's card with its picture; a check mark is drawn before its "finished" note."""
 
     def draw(self, surf: pygame.Surface, kit: Kit, *, hover: bool, focus: bool) -> None:
         super().draw(surf, kit, hover=hover, focus=focus)
         pad_x, pad_y = self._pad(kit)
+        band = self._band(kit, self.rect.width)
+        top = self.rect.y + pad_y
+        if self._picture(kit, band) is not None:  # the text sits below the picture
+            top += band[1] + pad_y
         page = self._pages(kit, self.rect.width, hover or focus)[0]
-        draw_marks(surf, page, (self.rect.x + pad_x, self.rect.y + pad_y), kit)
+        draw_marks(surf, page, (self.rect.x + pad_x, top), kit)
 
 
 def draw_marks(surf: pygame.Surface, page: Page, origin: tuple[int, int], kit: Kit) -> None:
@@ -52,8 +56,8 @@ class PerspectivesScreen(PageScreen):
         self.cards = [self.card(p) for p in app.story.perspectives]
         self.group.set([*self.cards, self.back_button])
 
-    def card(self, p: Perspective) -> Card:
-        return PerspectiveCard(self._blocks(p), self._start(p.id))
+    def card(self, p: Perspective) -> PerspectiveCard:
+        return PerspectiveCard(self._blocks(p), self._start(p.id), picture_maker(self.app, p))
 
     def title(self) -> str:
         return _("Choose a perspective")
@@ -64,6 +68,19 @@ class PerspectivesScreen(PageScreen):
     def panel_width(self) -> int:
         kit = self.kit
         return min(kit.size[0] - kit.px(120), kit.px(1100))
+
+    def layout_content(self) -> None:
+        """The cards with their pictures, unless the pictures alone would make the page scroll."""
+        self._band(False)
+        scrolls = self.scroller.content > self.view.height
+        self._band(True)
+        if not scrolls and self.scroller.content > self.view.height:
+            self._band(False)
+
+    def _band(self, on: bool) -> None:
+        for card in self.cards:
+            card.banded = on
+        super().layout_content()
 
     def _blocks(self, p: Perspective):
         finished = self.app.profile.has_finished(p.id)

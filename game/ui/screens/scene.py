@@ -11,6 +11,7 @@ from game.engine.text import Paragraph
 from game.i18n import _, current_language
 from game.labels import format_date
 from game.ui import focusring
+from game.ui.art.scene_picture import ScenePicture
 from game.ui.kit import Kit
 from game.ui.ornament import draw_rule
 from game.ui.scene_labels import ContentNoteDialog, people_block, wants_note
@@ -19,6 +20,7 @@ from game.ui.screens.backlog import BacklogScreen
 from game.ui.screens.card import EventCard, TermCard
 from game.ui.screens.codex import CodexScreen
 from game.ui.screens.ending import EndingScreen
+from game.ui.screens.map import MapScreen
 from game.ui.screens.pause import PauseScreen
 from game.ui.screens.saves import SavesScreen
 from game.ui.textlayout import Block, Page, Piece
@@ -61,6 +63,7 @@ class SceneScreen(Screen):
             [
                 Button(_("History"), self.history, quiet=True),
                 Button(_("Codex"), self.codex, quiet=True),
+                Button(_("Map"), self.map, quiet=True),
                 Button(_("Save"), self.save, quiet=True),
                 Button(_("Menu"), self.pause, quiet=True),
             ]
@@ -82,6 +85,7 @@ class SceneScreen(Screen):
         self._covered_at: float | None = None  # when a screen opened over this one
         self._note_due = False  # the content note still to show before this page
         self._glide: tuple[float, int, int] | None = None  # start time, from and to offsets
+        self.picture = ScenePicture(self)
         self.enter_page(animate=True)
 
     @property
@@ -170,6 +174,20 @@ class SceneScreen(Screen):
         )
         self._layout_tools()
         self._layout_choices()
+        self.picture.layout(
+            self._side_page().height + self.panel.y + kit.px(24), self._header_room()
+        )
+
+    def _header_room(self) -> pygame.Rect:
+        """The empty part of the header right of the title, date and button: the narrow picture."""
+        kit = self.kit
+        words = [kit.font("heading").size(self.pt.scene.title)[0],
+                 kit.font("italic").size(place_line(self.app, self.pt.scene))[0]]  # fmt: skip
+        if self.pt.scene.event:
+            words.append(self.event_button.rect.width)
+        left = self.view.x + max(words) + kit.px(24)
+        top = self.title_pos[1]
+        return pygame.Rect(left, top, self.view.right - left, self.rule_y - kit.px(10) - top)
 
     def _layout_people(self, x: int, y: int, width: int) -> int:
         """Who in the scene is documented, composite or fictional, under its date and place."""
@@ -239,6 +257,7 @@ class SceneScreen(Screen):
             return False
         cps = self.app.settings.chars_per_second
         self.revealed = (now - self.started) * cps if cps else float("inf")
+        self.picture.phase = now - self.started  # the smoke moves while the text is typed
         if self.done:
             self._layout_choices()
             self._bring_choices(now)
@@ -322,6 +341,8 @@ class SceneScreen(Screen):
             self.history()
         elif key == pygame.K_c:
             self.codex()
+        elif key == pygame.K_m:
+            self.map()
         elif key == pygame.K_SPACE:
             # Space reads on, and at the page's end does nothing: choosing is deliberate.
             self.scroll(self.view.height * 4 // 5)
@@ -433,6 +454,9 @@ class SceneScreen(Screen):
     def codex(self) -> None:
         self.app.push(CodexScreen(self.app))
 
+    def map(self) -> None:
+        self.app.push(MapScreen(self.app))
+
     def save(self) -> None:
         self.app.push(SavesScreen(self.app, mode="save"))
 
@@ -496,6 +520,7 @@ class SceneScreen(Screen):
             pt.scene.event, pt.perspective.title, pt.perspective.years,
             getattr(self, "_event_lit", False), button_state(self.event_button),
             group_state(self.group), group_state(self.tools), self.focus_target, self.people_page,
+            self.picture.state(),
         )  # fmt: skip
 
     def compose(self, surf: pygame.Surface) -> None:
@@ -508,6 +533,7 @@ class SceneScreen(Screen):
         if self.hover_link:
             self._draw_link_hover(surf)
         self._draw_side(surf)
+        self.picture.draw(surf)
         if self.done:  # while typing, the unwritten rest is not "more to scroll to"
             self.scroller.draw_bar(surf, self.view, kit)
         self.group.draw(surf, kit)
@@ -548,14 +574,19 @@ class SceneScreen(Screen):
                     pygame.draw.line(surf, kit.palette.accent, (r.x, y), (r.right, y),
                                      max(2, kit.px(2.5)))  # fmt: skip
 
-    def _draw_side(self, surf: pygame.Surface) -> None:
+    def _side_page(self) -> Page:
+        """The perspective's title and years, for the column left of the page."""
         kit = self.kit
-        width = self.panel.x - kit.px(48)
-        if width < kit.px(80):
-            return
+        width = max(1, self.panel.x - kit.px(48))
         p = self.pt.perspective
         blocks = [kit.block("ui", p.title)] + ([kit.block("small", p.years)] if p.years else [])
-        page = kit.layouter.page(blocks, width, kit.palette.background, gap=0.2)
+        return kit.layouter.page(blocks, width, kit.palette.background, gap=0.2)
+
+    def _draw_side(self, surf: pygame.Surface) -> None:
+        kit = self.kit
+        if self.panel.x - kit.px(48) < kit.px(80):
+            return
+        page = self._side_page()
         page.draw(surf, pygame.Rect(kit.px(24), self.panel.y + kit.px(8), page.width, page.height))
 
 

@@ -73,6 +73,8 @@ class SettingsScreen(PageScreen):
                        lambda: _("Reduced") if s().reduced_motion else _("Full"),
                        lambda step: self.app.change_settings(
                            reduced_motion=not s().reduced_motion)),
+            SettingRow(_("Pictures"), lambda: _("On") if s().illustrations else _("Off"),
+                       lambda step: self.app.change_settings(illustrations=not s().illustrations)),
         ]  # fmt: skip
         self.group.set([*self.cards, self.back_button])
         self.group.focus = 0

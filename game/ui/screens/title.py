@@ -15,6 +15,8 @@ from game.ui.widgets import Button
 class TitleScreen(Screen):
     """The first screen; everything else is opened from here and comes back here."""
 
+    _pictured = False  # whether the perspectives' pictures were in the last frame
+
     def layout(self) -> None:
         self._build()
         kit = self.kit
@@ -90,6 +92,12 @@ class TitleScreen(Screen):
     def back(self) -> None:
         """Escape on the title does nothing: quitting takes a deliberate choice."""
 
+    def update(self, now: float) -> bool:
+        # The story is read after the first frame; its pictures follow as soon as it is there.
+        if not self._pictured and self.app.story_ready:
+            self.app.redraw()
+        return False
+
     def draw(self, surf: pygame.Surface) -> None:
         kit = self.kit
         surf.blit(self.app.backdrop(), (0, 0))
@@ -103,4 +111,11 @@ class TitleScreen(Screen):
         draw_star(surf, (w // 2, rect.top - star_r - kit.px(8)), star_r, kit.palette.ornament,
                   fill=kit.palette.ornament2, width=max(1, kit.px(2)))  # fmt: skip
         draw_rule(surf, (w // 2, rect.bottom + kit.px(14)), min(rect.width // 2, kit.px(260)), kit)
+        self._pictured = self.app.story_ready
+        if self._pictured:
+            from game.ui.art.cards import draw_title_pictures  # the first frame does not wait
+
+            draw_title_pictures(
+                surf, self.app, self.group.buttons[0].rect.union(self.group.buttons[-1].rect)
+            )
         super().draw(surf)

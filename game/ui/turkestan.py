@@ -1,4 +1,7 @@
-"""A map of Turkestan drawn in code: the two rivers, the Aral Sea, the story's places and routes."""
+"""A map of Turkestan drawn in code: rivers, the Aral Sea, deserts, ranges, places and routes.
+
+One module for the kiosk's attract loop, the desktop's Map screen and the ending's recap.
+"""
 
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ RIVERS: dict[str, tuple[LonLat, ...]] = {
                   (60.6, 41.75), (59.9, 42.3), (59.5, 43.0), (59.2, 43.7)),
 }  # fmt: skip
 # Where each river's name is written (longitude, latitude), on a quiet stretch of its course.
-RIVER_LABELS: dict[str, LonLat] = {"syr_darya": (67.2, 41.95), "amu_darya": (64.2, 37.75)}
+RIVER_LABELS: dict[str, LonLat] = {"syr_darya": (66.2, 45.0), "amu_darya": (64.2, 37.75)}
 # Places that are areas, not towns: named in italics, with no dot.
 REGIONS = frozenset({"fergana_valley", "karakum", "khorezm", "afghanistan"})
 # Towns a visitor may know, named first when only some fit: roughly by size a century ago.
@@ -38,6 +41,26 @@ SPOTS = (("midleft", 1, 0), ("midright", -1, 0), ("midbottom", 0, -1), ("midtop"
 ARAL: tuple[LonLat, ...] = ((58.3, 44.6), (58.5, 45.6), (59.2, 46.3), (60.2, 46.6), (61.2, 46.4),
                             (61.7, 45.6), (61.6, 44.7), (61.0, 43.9), (60.1, 43.5), (59.2, 43.6),
                             (58.6, 44.0))  # fmt: skip
+
+WATER: Color = (70, 130, 176)  # the sea's tint, mixed into each theme's ground
+# The sand deserts, as rough outlines (longitude, latitude).
+DESERTS: dict[str, tuple[LonLat, ...]] = {
+    "karakum": ((54.6, 40.4), (56.8, 41.4), (59.6, 41.3), (61.6, 40.2), (63.4, 38.9),
+                (62.4, 37.6), (59.2, 37.9), (56.2, 38.6)),
+    "kyzylkum": ((61.6, 43.4), (63.6, 43.8), (66.4, 43.0), (67.4, 41.8), (65.9, 40.9),
+                 (63.9, 40.7), (62.3, 41.6)),
+}  # fmt: skip
+# Mountain ranges as their crest lines: drawn as hatched bands, ticks on the downhill side.
+RANGES: dict[str, tuple[LonLat, ...]] = {
+    "tien_shan": ((69.8, 41.9), (71.5, 42.3), (73.5, 42.3), (76.0, 41.9), (78.5, 41.8)),
+    "fergana_range": ((73.2, 41.7), (73.9, 41.0), (74.3, 40.5)),
+    "alay": ((70.4, 39.75), (72.0, 39.6), (73.5, 39.6), (74.6, 39.8)),
+    "turkestan_range": ((67.8, 39.5), (69.2, 39.6), (70.4, 39.75)),
+    "hisor": ((67.4, 38.95), (68.5, 39.1), (69.5, 39.2), (70.3, 39.3)),
+    "pamir": ((71.4, 38.4), (72.8, 38.5), (74.3, 38.2), (75.0, 37.4)),
+    "kopet_dag": ((54.6, 38.9), (57.0, 38.2), (59.0, 37.3), (60.6, 36.6)),
+    "hindu_kush": ((67.5, 35.4), (69.5, 35.9), (71.4, 36.4), (73.0, 36.8)),
+}  # fmt: skip
 
 
 def mix(a: Color, b: Color, t: float) -> Color:
@@ -88,6 +111,17 @@ def routes(story: Story) -> list[tuple[Perspective, list[str]]]:
     return out
 
 
+def smooth(ring: list[LonLat], rounds: int = 2) -> list[LonLat]:
+    """A closed outline with its corners cut (Chaikin), so drawn areas have soft edges."""
+    for _ in range(rounds):
+        out = []
+        for a, b in zip(ring, ring[1:] + ring[:1], strict=True):
+            out += [(a[0] * 0.75 + b[0] * 0.25, a[1] * 0.75 + b[1] * 0.25),
+                    (a[0] * 0.25 + b[0] * 0.75, a[1] * 0.25 + b[1] * 0.75)]  # fmt: skip
+        ring = out
+    return ring
+
+
 def draw_polyline(surf: pygame.Surface, color: Color, points: list[tuple[int, int]], width: int):
     """A thick line with round joints (pygame's own leaves gaps at sharp bends)."""
     if len(points) < 2:
@@ -129,10 +163,11 @@ def spots(point: tuple[int, int], size: tuple[int, int], gaps: list[int]) -> lis
 class MapLayer:
     """The still part of the map, drawn once per layout; the routes are drawn over it each frame."""
 
-    def __init__(self, story: Story, kit: Kit, rect: pygame.Rect) -> None:
+    def __init__(self, story: Story, kit: Kit, rect: pygame.Rect, aral: bool = False) -> None:
         self.story, self.kit, self.rect = story, kit, rect
-        # Fitted to the story's places: the rivers run off the edge towards the Aral Sea.
-        points = [(p.lon, p.lat) for p in story.places.values()] or list(ARAL)
+        # Fitted to the story's places (and the Aral Sea when asked): the rivers run off the edge.
+        points = [(p.lon, p.lat) for p in story.places.values()]
+        points = points + list(ARAL) if aral or not points else points
         self.project = Projection.fit(points, rect, margin=0.8)
         self.routes = routes(story)
         self.surface = pygame.Surface(rect.size, pygame.SRCALPHA)
@@ -142,6 +177,7 @@ class MapLayer:
         self._rivers: list[list[tuple[int, int]]] = []  # names keep off these lines, and
         self._routes: list[list[tuple[int, int]]] = []  # off these while they can
         self.named: set[str] = set()  # the places whose names are written
+        self.spots: dict[str, pygame.Rect] = {}  # where a press picks each place (layer coords)
         self._order: list[str] = []
         self._draw()
 
@@ -155,8 +191,12 @@ class MapLayer:
     def _draw(self) -> None:
         pal = self.kit.palette
         self._graticule(mix(pal.background, pal.muted, 0.14))
-        aral = [self._local(self.project(p)) for p in ARAL]
-        pygame.draw.polygon(self.surface, mix(pal.background, pal.link, 0.28), aral)
+        self._deserts(
+            mix(pal.background, pal.ornament, 0.16), mix(pal.background, pal.ornament, 0.5)
+        )
+        self._ranges(mix(pal.background, pal.muted, 0.45))
+        aral = [self._local(self.project(p)) for p in smooth(list(ARAL))]
+        pygame.draw.polygon(self.surface, mix(pal.background, WATER, 0.42), aral)
         pygame.draw.polygon(self.surface, mix(pal.background, pal.link, 0.6), aral, self.kit.px(2))
         for course in RIVERS.values():
             line = [self._local(self.project(p)) for p in course]
@@ -167,6 +207,42 @@ class MapLayer:
         self._order = self._naming_order()
         for pid in self._order:
             self._name(pid)
+
+    def _deserts(self, fill: Color, dots: Color) -> None:
+        """Sand as a tinted area stippled with dots, so it reads without colour too."""
+        step = self.kit.px(9)
+        for outline in DESERTS.values():
+            points = [self._local(self.project(p)) for p in smooth(list(outline))]
+            shape = pygame.Surface(self.rect.size, pygame.SRCALPHA)
+            pygame.draw.polygon(shape, (255, 255, 255, 255), points)
+            inside = pygame.mask.from_surface(shape)
+            pygame.draw.polygon(self.surface, fill, points)
+            box = pygame.Rect(points[0], (0, 0)).unionall([pygame.Rect(p, (0, 0)) for p in points])
+            box = box.clip(self.surface.get_rect())
+            for row, y in enumerate(range(box.top, box.bottom, step)):
+                for x in range(box.left + (step // 2) * (row % 2), box.right, step):
+                    if inside.get_at((x, y)):
+                        pygame.draw.circle(self.surface, dots, (x, y), max(1, self.kit.px(1.2)))
+
+    def _ranges(self, color: Color) -> None:
+        """Each range as a soft band along its crest, with small peaks standing along it."""
+        band = mix(self.kit.palette.background, color, 0.2)
+        step, size = self.kit.px(16), self.kit.px(6)
+        width = max(1, self.kit.px(1.5))
+        for crest in RANGES.values():
+            line = [self._local(self.project(p)) for p in crest]
+            draw_polyline(self.surface, band, line, self.kit.px(12))
+            for a, b in itertools.pairwise(line):
+                length = math.dist(a, b)
+                for i in range(int(length // step) + 1):
+                    t = i * step / length if length else 0
+                    x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+                    peak = [
+                        (x - size, y + size * 0.6),
+                        (x, y - size * 0.8),
+                        (x + size, y + size * 0.6),
+                    ]
+                    pygame.draw.lines(self.surface, color, False, peak, width)
 
     def _graticule(self, color: Color) -> None:
         width, height = self.rect.size
@@ -196,6 +272,8 @@ class MapLayer:
             x, y = self._local(self.at(pid))
             pygame.draw.circle(self.surface, self.kit.palette.text, (x, y), r)
             self.dots.append(pygame.Rect(x - r, y - r, 2 * r + 1, 2 * r + 1))
+            reach = max(r, self.kit.px(12))  # a finger's width, not just the dot's
+            self.spots[pid] = pygame.Rect(x - reach, y - reach, 2 * reach, 2 * reach)
             self._towns[pid] = (x, y), r
 
     def _naming_order(self) -> list[str]:
@@ -223,6 +301,7 @@ class MapLayer:
             self.surface.blit(label, rect)
             self.labels.append(rect)
             self.named.add(pid)
+            self.spots[pid] = self.spots[pid].union(rect) if pid in self.spots else rect
 
     def _town_name(self, pid: str) -> tuple[pygame.Surface, pygame.Rect | None]:
         """A town's name beside its dot; towns whose dots overlap it share the name, if it fits."""
@@ -292,3 +371,30 @@ class MapLayer:
         own = math.dist(town, attach)
         apart = [dot for dot in self.dots if math.dist(dot.center, town) > dot.width]
         return all(math.dist(dot.center, attach) >= own for dot in apart)
+
+    def place_at(self, pos: tuple[int, int]) -> str | None:
+        """The place whose dot or name is under a window position, nearest dot first."""
+        local = self._local(pos)
+        hits = [pid for pid, rect in self.spots.items() if rect.collidepoint(local)]
+
+        def distance(pid: str) -> float:
+            at = self._towns[pid][0] if pid in self._towns else self.spots[pid].center
+            return math.dist(at, local)
+
+        return min(hits, key=distance, default=None)
+
+
+def draw_route(surf: pygame.Surface, layer: MapLayer, stops: list[str], share: float, kit: Kit,
+               width: float = 4) -> None:  # fmt: skip
+    """A journey drawing itself along its stops; the point it has reached is ringed."""
+    points = [layer.at(s) for s in stops if s in layer.story.places]
+    if not points:
+        return
+    drawn = partial(points, share) if len(points) > 1 else points
+    draw_polyline(surf, kit.palette.ornament, drawn, kit.px(width))
+    for point in points[1:-1]:
+        if point in drawn:
+            pygame.draw.circle(surf, kit.palette.ornament, point, kit.px(width * 1.4))
+    r = kit.px(width * 2.2)
+    pygame.draw.circle(surf, kit.palette.ornament2, drawn[-1], r)
+    pygame.draw.circle(surf, kit.palette.ornament, drawn[-1], r, max(2, kit.px(width / 2)))
