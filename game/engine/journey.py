@@ -94,7 +94,7 @@ def key_decisions(pt: Playthrough, most: int = MOST_DECISIONS) -> list[Decision]
     for step in pt.steps:
         scene = pt.story.scenes.get(step.scene_id)
         choice = next((c for c in scene.choices if c.id == step.choice_id), None) if scene else None
-        if choice is None:
+        if scene is None or choice is None:
             continue
         before = frozenset().union(*(reach.endings(c.goto) for c in scene.choices))
         closed = len(before - reach.endings(choice.goto))

@@ -174,15 +174,15 @@ class SceneBuilder:
         title = self.strings.field(src, data, "title", f"scene:{sid}")
         image = data.get("image")
         if self.root is not None and isinstance(image, str):
-            self._check_image(src, data.val_pos["image"], image)
+            self._check_image(src, self.root, data.val_pos["image"], image)
         return Scene(sid, self.perspective, title, tuple(text), tuple(choices), ending,
                      _date(data.get("date")), data.get("place"), data.get("event"),
                      tuple(data.get("people") or ()), tuple(data.get("warnings") or ()),
                      (src.shown, *pos), data.get("time"), data.get("weather"),
                      image if isinstance(image, str) else None)  # fmt: skip
 
-    def _check_image(self, src: SourceFile, pos: Pos, image: str) -> None:
-        problem = image_problem(self.root, image)
+    def _check_image(self, src: SourceFile, root: Path, pos: Pos, image: str) -> None:
+        problem = image_problem(root, image)
         if problem:
             src.problem(pos, f"image '{image}': {problem}", "put a PNG, JPEG or WebP file inside "
                         "the story folder and give its path from there, such as "

@@ -125,9 +125,10 @@ class App:
         from game.ui.art.picture import Pictures  # drawn once the story is there, not before
 
         root = self.story.root
-        if getattr(self, "_pictures", None) is None or self._pictures.root != root:
-            self._pictures = Pictures(root)
-        return self._pictures
+        kept: Pictures | None = getattr(self, "_pictures", None)
+        if kept is None or kept.root != root:
+            kept = self._pictures = Pictures(root)
+        return kept
 
     @property
     def story_outline(self) -> Story | StoryPreview:

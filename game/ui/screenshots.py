@@ -136,18 +136,18 @@ def shoot_all(story_dir: Path, out: Path, size: tuple[int, int]) -> list[Path]:
         shot("19-scene-last")
         app.switch(EndingScreen(app))
         shot("20-ending")
-        app.screen.scroll(app.screen.page.height)
+        top(app).scroll(top(app).page.height)
         shot("20-ending-looking-back")
     _travel(app, story.perspectives[-1].id, clock, shot, kinds_shot)
     app.push(MapScreen(app))
     clock.now += 600  # the route has drawn itself
     shot("22-map")
-    if app.screen.stops:
-        show(PlaceCard(app, app.screen.stops[-1]), "23-map-place")
+    if top(app).stops:
+        show(PlaceCard(app, top(app).stops[-1]), "23-map-place")
     app.pop()
-    if app.session.pt.is_over:
+    if app.session is not None and app.session.pt.is_over:
         app.switch(EndingScreen(app))
-        app.screen.scroll(app.screen.stack.tops[2])
+        top(app).scroll(top(app).stack.tops[2])
         shot("24-ending-far-travelled")
     app.close()  # before quitting SDL, or a later collected Window may destroy a new one
     pygame.quit()
@@ -162,6 +162,7 @@ def _travel(app, perspective: str, clock, shot, kinds_shot: set[str]) -> None:
     pt = app.session.pt
     been = {pt.scene.place}
     while not pt.is_over and pt.choices():
+        _past_note(app)
         kind = _place_kind(app.story, pt.scene)
         if kind not in kinds_shot and len(kinds_shot) < 6:
             kinds_shot.add(kind)
@@ -172,6 +173,16 @@ def _travel(app, perspective: str, clock, shot, kinds_shot: set[str]) -> None:
         been.add(places[pick])
         app.screen.choose(pick)
         clock.now += 600
+        app.pump()
+
+
+def _past_note(app) -> None:
+    """Past a scene's content note: the picture wanted is the scene itself."""
+    from game.ui.scene_labels import ContentNoteDialog
+
+    app.pump()
+    if isinstance(app.screen, ContentNoteDialog):
+        app.pop()
         app.pump()
 
 

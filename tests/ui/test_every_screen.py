@@ -43,7 +43,8 @@ SCREENS = {
 def visible_buttons(ui):
     out = []
     for button in ui.buttons():
-        rect = button.rect.clip(button.clip) if button.clip else button.rect
+        # A zero-size clip (a card waiting for the scroll) is falsy: compare with None.
+        rect = button.rect.clip(button.clip) if button.clip is not None else button.rect
         if rect.width and rect.height:
             out.append((button, rect))
     return out

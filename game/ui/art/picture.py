@@ -26,7 +26,7 @@ def arch_points(rect: pygame.Rect, spring: float = 0.3) -> list[tuple[float, flo
     x0, x1, top, bottom = rect.left, rect.right - 1, rect.top, rect.bottom - 1
     w = x1 - x0
     rise = min(rect.height * spring, w * 0.6)
-    points = [(x0, bottom)]
+    points: list[tuple[float, float]] = [(x0, bottom)]
     for i in range(21):  # left edge up to the point, then down the right
         u = i / 20
         points.append((x0 + w / 2 * u, top + rise - rise * math.sin(math.pi / 2 * u) ** 0.7))
@@ -109,7 +109,7 @@ class Pictures:
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = root
-        self._kept: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self._kept: OrderedDict[tuple, tuple[pygame.Surface, list[Detail]]] = OrderedDict()
         self.painted = 0  # how many were drawn (tests check the cache is used)
 
     def get(self, look: Look, size: tuple[int, int], theme: Palette,
@@ -129,7 +129,7 @@ class Pictures:
         if kept is not None:
             self._kept.move_to_end(key)
             return kept
-        picture = None
+        picture: pygame.Surface | None = None
         details: list[Detail] = []
         if image and self.root is not None:
             picture = load_image(self.root, image, size)

@@ -45,6 +45,7 @@ class ScenePicture:
 
     def _living(self) -> tuple[pygame.Surface, list[Detail]]:
         app, scene = self.screen.app, self.screen.pt.scene
+        assert self.rect is not None  # only asked for when laid out with room for it
         return app.pictures.living(look_of(app.story, scene), self.rect.size,
                                    self.screen.kit.palette, scene.image)  # fmt: skip
 

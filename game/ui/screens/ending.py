@@ -57,7 +57,8 @@ class EndingScreen(PageScreen):
         self.scroller.set(self.stack.height, self.view.height)
 
     def draw_content(self, surf: pygame.Surface) -> None:
-        self.stack.draw(surf, self.view, self.scroller.offset)
+        if self.stack is not None:  # laid out before the first draw
+            self.stack.draw(surf, self.view, self.scroller.offset)
 
     def back(self) -> None:
         self.app.home()

@@ -64,6 +64,8 @@ class MapScreen(PageScreen):
 
     def draw_content(self, surf: pygame.Surface) -> None:
         layer = self.layer
+        if layer is None or self.stops_page is None:  # laid out before the first draw
+            return
         surf.blit(layer.surface, layer.rect)
         draw_route(surf, layer, self.stops, self.share, self.kit)
         clip = surf.get_clip()
@@ -93,6 +95,7 @@ class PlaceCard(CardScreen):
             out.append(kit.block("italic", _("a place invented for this story")))
         if place.note:
             out.append(kit.block("body", place.note))
+        assert self.app.session is not None  # the map is opened from a scene
         happened, lived = events_met_at(self.app.session.pt, place.id)
         for heading, events in ((_("What happened here"), happened),
                                 (_("What you lived through here"), lived)):  # fmt: skip

@@ -79,7 +79,8 @@ class PerspectivesScreen(PageScreen):
 
     def _band(self, on: bool) -> None:
         for card in self.cards:
-            card.banded = on
+            if isinstance(card, PictureCard):
+                card.banded = on
         super().layout_content()
 
     def _blocks(self, p: Perspective):

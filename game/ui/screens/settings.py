@@ -82,6 +82,10 @@ class SettingsScreen(PageScreen):
     def title(self) -> str:
         return _("Settings")
 
+    def columns(self) -> int:
+        # Nine rows: two columns where a row still has room for its name and value side by side.
+        return 2 if self.view.width >= self.kit.px(900) else 1
+
     def _cycler(self, name: str, options: tuple[str, ...]):
         def step(direction: int) -> None:
             current = getattr(self.app.settings, name)
@@ -118,7 +122,7 @@ class SettingsScreen(PageScreen):
         if not self.cards:
             return
         page = self._preview()
-        top = self.cards[-1].rect.bottom + self.kit.px(28)
+        top = max(card.rect.bottom for card in self.cards) + self.kit.px(28)
         clip = surf.get_clip()
         surf.set_clip(self.view)
         page.draw(surf, pygame.Rect(self.view.x, top, page.width, page.height))
