@@ -82,6 +82,10 @@ class SettingsScreen(PageScreen):
     def title(self) -> str:
         return _("Settings")
 
+    def panel_width(self) -> int:
+        kit = self.kit  # wide enough for two columns of rows where the window allows
+        return min(kit.size[0] - kit.px(120), kit.px(1100))
+
     def columns(self) -> int:
         # Nine rows: two columns where a row still has room for its name and value side by side.
         return 2 if self.view.width >= self.kit.px(900) else 1
