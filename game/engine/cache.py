@@ -34,7 +34,11 @@ def fingerprint(root: Path) -> list:
     engine's versions."""
     files = []
     for path in sorted([*root.rglob("*.yaml"), *root.rglob("*.po")]):
-        st = path.stat()
+        try:
+            st = path.stat()
+        except OSError:  # a dangling link: the loader reports it, the fingerprint notes it
+            files.append((str(path.relative_to(root)), -1, -1))
+            continue
         files.append((str(path.relative_to(root)), st.st_size, st.st_mtime_ns))
     return [CACHE_VERSION, FORMAT_VERSION, _engine_stamp(), files]
 

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.engine import cache
+from game.engine import cache, limits
 from game.engine.errors import Problem, StoryError, suggest
 from game.engine.model import Perspective, Scene, Story
 from game.engine.registry import (
@@ -152,7 +152,7 @@ class _Loader:
             return src
         from game.engine.yamlsrc import read_yaml  # not needed when the cache serves the story
 
-        src = read_yaml(path, self._shown(path))
+        src = self._outside(path) or read_yaml(path, self._shown(path))
         self.kinds[src.shown] = kind
         self.files.append(src)
         if src.data is None and not src.problems:  # a file holding only '~' or 'null'
@@ -165,6 +165,31 @@ class _Loader:
 
         check_structure(src, kind)
         return src
+
+    def _outside(self, path: Path) -> SourceFile | None:
+        """A file that is a link leading out of the story folder is refused, not read: a story
+        pack must not read /dev/zero or another person's files."""
+        if not path.is_symlink():
+            return None
+        try:
+            path.resolve(strict=True).relative_to(self.root.resolve())
+            return None
+        except (OSError, RuntimeError, ValueError):
+            src = SourceFile(path, self._shown(path))
+            src.problem((0, 0), "this file is a link to somewhere outside the story folder",
+                        "copy the file into the story folder instead of linking it", "E001")  # fmt: skip
+            return src
+
+    def yaml_files(self, folder: Path) -> list[Path]:
+        """The folder's .yaml files in order, at most MAX_FILES of them (the rest reported)."""
+        paths = sorted(folder.glob("*.yaml"))
+        if len(paths) > limits.MAX_FILES:
+            shown = self._shown(folder)
+            self.loose.append(Problem(shown, 0, 0, f"the folder holds {len(paths):,} .yaml files; "
+                                      f"at most {limits.MAX_FILES:,} are read",
+                                      "merge small files, or split the perspective", "E007"))  # fmt: skip
+            paths = paths[: limits.MAX_FILES]
+        return paths
 
     def _shown(self, path: Path) -> str:
         try:
@@ -256,7 +281,7 @@ class _Loader:
                 )
             )
             return registries
-        for path in sorted(folder.glob("*.yaml")):
+        for path in self.yaml_files(folder):
             src = self.read(path, "historyFile")
             if src.data:
                 registries.add_file(src)
@@ -305,7 +330,7 @@ class _Loader:
                                tables["places"], tables["events"], self.strings)  # fmt: skip
         own: list[str] = []
         complete = True
-        for path in sorted(folder.glob("*.yaml")):
+        for path in self.yaml_files(folder):
             if path.name != PERSPECTIVE_FILE:
                 complete &= self._scene_file(path, builder, scenes, owners, own)
         if (
