@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ TEXT_SIZES: dict[str, float] = {"small": 0.86, "medium": 1.0, "large": 1.18, "la
 TEXT_SPEEDS: dict[str, float] = {"slow": 30.0, "normal": 60.0, "fast": 140.0, "instant": 0.0}
 THEMES: tuple[str, ...] = ("default", "dark", "high_contrast")
 VOLUME_STEP = 10
+_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{1,8}){0,2}")
 
 
 @dataclass(frozen=True)
@@ -48,8 +50,8 @@ def _valid(name: str, value: Any) -> bool:
         return isinstance(value, bool)
     if name == "volume":
         return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100
-    if name == "language":
-        return isinstance(value, str) and 0 < len(value) < 16
+    if name == "language":  # a code such as 'uz' or 'uz_Latn', never a path
+        return isinstance(value, str) and _LANGUAGE_CODE.fullmatch(value) is not None
     if name == "window_size":
         return (value is None or (isinstance(value, (list, tuple)) and len(value) == 2
                 and all(type(n) is int and 0 < n <= 100_000 for n in value)))  # fmt: skip

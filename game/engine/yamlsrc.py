@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from pathlib import Path
 from sys import intern as _intern
 from typing import Any
@@ -18,6 +16,7 @@ except ImportError:  # pragma: no cover - only where libyaml is missing
 
 from game.engine import limits
 from game.engine.errors import Problem
+from game.engine.safefile import BadFile, read_bounded
 from game.engine.sourcedata import Pos, SourceFile, YMap, YSeq
 
 __all__ = ["Pos", "SourceFile", "YMap", "YSeq", "read_yaml"]
@@ -80,38 +79,13 @@ def read_yaml(path: Path, shown: str) -> SourceFile:
 
 
 def read_regular_file(path: Path, src: SourceFile) -> bytes | None:
-    """The bytes of a regular file of bounded size, or None with the problem recorded.
-
-    Opened without blocking and checked after opening, so that a FIFO, a device such as
-    /dev/zero or a folder named like a story file is refused instead of hanging or filling memory.
-    """
+    """The file's bytes within the size limit, or None with the problem recorded."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as exc:
-        src.problem((0, 0), f"cannot read the file: {exc.strerror or exc}", code="E001")
+        return read_bounded(path, limits.MAX_FILE_BYTES)
+    except BadFile as exc:
+        pos = (1, 1) if exc.too_large else (0, 0)
+        src.problem(pos, exc.message, exc.hint, "E007" if exc.too_large else "E001")
         return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-            src.problem((0, 0), f"this is {what}, not a story file",
-                        "keep only ordinary .yaml files in the story folder", "E001")  # fmt: skip
-            return None
-        if info.st_size > limits.MAX_FILE_BYTES:
-            src.problem((1, 1), f"the file is too large ({info.st_size:,} bytes; at most "
-                        f"{limits.MAX_FILE_BYTES:,})", "split it into several files", "E007")  # fmt: skip
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as f:
-            raw = f.read(limits.MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        src.problem((0, 0), f"cannot read the file: {exc.strerror or exc}", code="E001")
-        return None
-    finally:
-        os.close(fd)
-    if len(raw) > limits.MAX_FILE_BYTES:  # it grew while being read
-        src.problem((1, 1), "the file is too large", "split it into several files", "E007")
-        return None
-    return raw
 
 
 def _is_comment(line: str) -> bool:

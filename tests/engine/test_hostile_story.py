@@ -100,7 +100,7 @@ def test_a_link_out_of_the_story_folder_is_refused(story):
 def test_a_folder_named_like_a_story_file_is_refused(story):
     (story / "perspectives/farmer/03_folder.yaml").mkdir()
     result = read_story(story)
-    assert any("is a folder" in p.message and "03_folder" in p.file for p in result.errors)
+    assert any("a folder" in p.message and "03_folder" in p.file for p in result.errors)
 
 
 def test_too_many_files_in_a_folder(story, monkeypatch):
