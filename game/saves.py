@@ -64,7 +64,10 @@ def write(slot: str, pt: Playthrough, time_played: float, folder: Path | None = 
 
 def _load_file(slot: str, folder: Path | None) -> dict[str, Any] | None:
     """The parsed file, None when the slot is empty; SaveError when it cannot be read."""
-    file = slot_path(slot, folder)
+    try:
+        file = slot_path(slot, folder)
+    except OSError:  # no usable data folder: there can be no save in it
+        return None
     try:
         data = storage.read_json(file)
     except FileNotFoundError:

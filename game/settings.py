@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from game import storage
+from game import notices, storage
+from game.i18n import N_
 
 FILE_NAME = "settings.json"
+DAMAGED = N_("Your settings file was damaged; it was set aside and the defaults are used.")
 
 # Each text size scales the reading face; "medium" is the designed size.
 TEXT_SIZES: dict[str, float] = {"small": 0.86, "medium": 1.0, "large": 1.18, "largest": 1.4}
@@ -74,20 +76,32 @@ def path(folder: Path | None = None) -> Path:
 
 
 def load(folder: Path | None = None) -> Settings:
-    """The saved settings; defaults when there are none, and a damaged file is kept aside."""
-    file = path(folder)
+    """The saved settings; defaults when there are none or the data folder cannot be used. A
+    damaged file is set aside (kept for a person to look at) and the player told once."""
     try:
-        return from_dict(storage.read_json(file))
+        file = path(folder)
+        data = storage.read_json(file)
     except FileNotFoundError:
         return Settings()
-    except (OSError, ValueError):
-        # Keep the damaged file for a person to look at rather than overwriting it later.
-        file.replace(file.with_name(FILE_NAME + ".damaged"))
+    except ValueError:
+        storage.set_aside(file)
+        notices.post(DAMAGED)
         return Settings()
+    except OSError:
+        return Settings()
+    known = {f.name for f in dataclasses.fields(Settings)}
+    if not isinstance(data, dict) or any(k in known and not _valid(k, v) for k, v in data.items()):
+        # Not what the game writes: keep the file for a person, use what is valid in it.
+        storage.set_aside(file)
+        notices.post(DAMAGED)
+    return from_dict(data)
 
 
-def save(settings: Settings, folder: Path | None = None) -> None:
-    storage.write_json(path(folder), dataclasses.asdict(settings))
+def save(settings: Settings, folder: Path | None = None) -> bool:
+    """Keep the settings; False (with one notice) when the data folder refuses them."""
+    return storage.write_quietly(
+        lambda: storage.write_json(path(folder), dataclasses.asdict(settings))
+    )
 
 
 def cycle(options: tuple[str, ...] | list[str], current: str, step: int) -> str:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 from game import profile as profile_store
 from game import settings as settings_store
+from game import storage
 from game.engine import StoryError
 from game.i18n import use_language
 from game.opening import StoryPreview, open_story
@@ -26,6 +27,7 @@ from game.settings import Settings
 from game.story_i18n import load_story_in
 from game.ui.fonts import Fonts, TextCache
 from game.ui.kit import DESIGN_SIZE, Kit
+from game.ui.notice import NoticeBar
 from game.ui.ornament import draw_backdrop, draw_panel, window_icon
 from game.ui.screen import Screen
 from game.ui.sound import Sounds
@@ -69,6 +71,8 @@ class App:
         else:
             self._story = story
         self.clock = clock
+        storage.clean_temp_files()  # left by a write a crash or power cut interrupted
+        self.notice = NoticeBar()
         self.settings = settings_store.load()
         self.profile = profile_store.load()
         self.session: Session | None = None
@@ -277,7 +281,11 @@ class App:
         if self.live is not None:
             self.live.tick()
         now = self.clock()
-        return any([screen.update(now) for screen in self.stack[self._first_drawn() :]])
+        had_notice = self.notice.current
+        showing = self.notice.update(now)
+        if self.notice.current != had_notice:
+            self.dirty = True
+        return any([screen.update(now) for screen in self.stack[self._first_drawn() :]]) or showing
 
     def draw(self) -> None:
         self.compose()
@@ -290,6 +298,7 @@ class App:
         surf = self.window.get_surface()
         for screen in self.stack[self._first_drawn() :]:
             screen.draw(surf)
+        self.notice.draw(surf, self.kit)
 
     def _first_drawn(self) -> int:
         for i in range(len(self.stack) - 1, -1, -1):
