@@ -44,13 +44,20 @@ def data_dir() -> Path:
 
 def write_json(path: Path, data: Any) -> None:
     """Write JSON so that a crash leaves either the old file or the new one, never half of one."""
+    write_text(path, json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False))
+
+
+def write_text(path: Path, text: str, mode: int | None = None) -> None:
+    """Write a text file atomically (a temporary file, flushed, then renamed over the old one)."""
     import tempfile
 
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        if mode is not None:
+            os.chmod(tmp, mode)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=1, allow_nan=False)
+            f.write(text)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)

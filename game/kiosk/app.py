@@ -12,6 +12,7 @@ import pygame
 from game.engine.model import Perspective, Story
 from game.kiosk.config import KioskConfig
 from game.kiosk.idle import IdleTimer, Phase
+from game.kiosk.pin import PinGuard
 from game.kiosk.stats import NoStats, Stats
 from game.kiosk.supervisor import HEARTBEAT_ENV, STAFF_EXIT
 from game.settings import Settings
@@ -95,6 +96,7 @@ class KioskApp(App):
         self.idle = IdleTimer(config.idle_seconds, config.warning_seconds,
                               config.session_cap_seconds)  # fmt: skip
         self.gesture = CornerTaps()
+        self.pin_guard = PinGuard()  # outlives each opening of the pad: guesses add up
         self.heartbeat = heartbeat or Heartbeat(None)
         self.exit_code = 0
         self._swallow: set[Any] = set()  # presses used up by the app: drop their releases too

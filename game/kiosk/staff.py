@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import hmac
+from math import ceil
 
 import pygame
 
 from game.i18n import _
+from game.kiosk import pin
 from game.kiosk.pages import MenuScreen, TallButton
 from game.ui.ornament import draw_panel
 from game.ui.screens.base import Overlay, PageScreen
@@ -52,10 +53,23 @@ class PinScreen(StaffScreen, Overlay):
         self.entered = ""
 
     def submit(self) -> None:
-        if hmac.compare_digest(self.entered, self.app.config.pin):
+        guard, now = self.app.pin_guard, self.app.clock()
+        wait = guard.wait(now)
+        if wait > 0:  # guessing is slowed down: the try is not even looked at
+            self.entered = ""
+            self.message = _("Wait {seconds} s").format(seconds=ceil(wait))
+            return
+        stored = self.app.config.pin_hash
+        if stored is None:
+            self.entered = ""
+            self.message = _("No staff PIN is set")
+            return
+        if pin.matches(self.entered, stored):
+            guard.success()
             self.dismiss()
             self.app.push(StaffMenuScreen(self.app))
             return
+        guard.failure(now)
         self.tries += 1
         self.entered = ""
         self.message = _("Wrong PIN")
