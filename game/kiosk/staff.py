@@ -132,7 +132,7 @@ class StaffMenuScreen(StaffScreen, MenuScreen):
         super().__init__(app)
         self.back_button = Button(_("Close"), self.dismiss)
         self.cards = [
-            TallButton(_("Statistics"), lambda: app.push(StatsScreen(app))),
+            TallButton(self._stats_label(), lambda: app.push(StatsScreen(app))),
             TallButton(_("Test screen"), self.test_screen),
             TallButton(_("Reset statistics"), self.reset_stats),
             TallButton(_("Exit the kiosk"), self.exit),
@@ -141,6 +141,12 @@ class StaffMenuScreen(StaffScreen, MenuScreen):
 
     def title(self) -> str:
         return _("Staff menu")
+
+    def _stats_label(self) -> str:
+        """The statistics card says so when they are not being written."""
+        if self.app.stats.status() is None:
+            return _("Statistics")
+        return _("Statistics: needs attention")
 
     def test_screen(self) -> None:
         from game.kiosk.testscreen import TestScreen
@@ -169,19 +175,27 @@ class StatsScreen(StaffScreen, PageScreen):
         return _("Statistics")
 
     def _page(self):
-        kit = self.kit
-        summary = self.app.stats.summary()
-        if not summary:
+        kit, stats = self.kit, self.app.stats
+        if not stats.enabled:
             blocks = [kit.block("body", _("Statistics are switched off in the kiosk config."))]
         else:
-            count = self.app.stats.sessions()
-            blocks = [kit.block("strong", _("Sessions recorded: {count}").format(count=count))]
-            for heading, rows in summary:
-                blocks.append(kit.block("strong", _(heading)))
-                lines = [f"{label} — {count}" for label, count in rows] or ["—"]
-                blocks += [kit.block("body", line) for line in lines]
-            blocks.append(kit.block("emphasis", _("Export: python -m game stats --csv FILE")))
+            status = stats.status()  # what is wrong comes first, then whatever can be read
+            blocks = [kit.block("strong", status)] if status else []
+            blocks += self._figures(stats.summary())
         return kit.layouter.page(blocks, self.view.width, kit.palette.paper, gap=0.2)
+
+    def _figures(self, summary) -> list:
+        kit = self.kit
+        if not summary:
+            return []
+        count = self.app.stats.sessions()
+        blocks = [kit.block("strong", _("Sessions recorded: {count}").format(count=count))]
+        for heading, rows in summary:
+            blocks.append(kit.block("strong", _(heading)))
+            lines = [f"{label} — {count}" for label, count in rows] or ["—"]
+            blocks += [kit.block("body", line) for line in lines]
+        blocks.append(kit.block("emphasis", _("Export: python -m game stats --csv FILE")))
+        return blocks
 
     def layout_content(self) -> None:
         self.scroller.set(self._page().height, self.view.height)
