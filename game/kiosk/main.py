@@ -31,6 +31,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="window size when not full screen, such as 1920x1080")  # fmt: skip
     parser.add_argument("--set-pin", action="store_true",
                         help="set the staff PIN (asked twice; kept only as a salted hash)")  # fmt: skip
+    parser.add_argument("--fault", default=None, help=argparse.SUPPRESS)  # the supervisor's notice
     # argparse refuses nonsense with status 2, the refusal status the supervisor never retries.
     return parser.parse_args(argv)
 
@@ -89,6 +90,10 @@ def main(argv: list[str]) -> int:
     args = parse_args(argv)
     if args.set_pin:
         return set_pin()
+    if args.fault is not None:
+        from game.kiosk import fault
+
+        return fault.show(args.fault, args.size)
     try:
         config = with_pin(kiosk_config.load(args.config))
     except ConfigError as exc:
@@ -102,7 +107,8 @@ def main(argv: list[str]) -> int:
     log = setup_logging(config.log_dir or storage.data_dir() / "logs")
     stop_on_sigterm()
     command = [sys.executable, "-m", "game", "kiosk", "--no-supervise", *argv]
-    return Supervisor(command, log).run()
+    notice = [sys.executable, "-m", "game", "kiosk", "--size", f"{args.size[0]}x{args.size[1]}"]
+    return Supervisor(command, log, fault_command=lambda error: [*notice, "--fault", error]).run()
 
 
 def play(config: KioskConfig, args: argparse.Namespace) -> int:
