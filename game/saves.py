@@ -125,9 +125,13 @@ def read(slot: str, story: Any, folder: Path | None = None) -> tuple[Playthrough
     problem = _check_story(data["header"], story)
     if problem:
         raise SaveError(problem)
+    from game.engine.expr import StoryRuntimeError
     from game.engine.runtime import Playthrough  # the title screen lists saves without it
 
-    pt = Playthrough.from_json(story, data["state"])
+    try:
+        pt = Playthrough.from_json(story, data["state"])
+    except StoryRuntimeError as exc:  # its page cannot be shown (a story error at that point)
+        raise SaveError(str(exc)) from None
     return pt, _number(data["header"].get("time_played"))
 
 

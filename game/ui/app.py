@@ -20,7 +20,7 @@ from game import profile as profile_store
 from game import settings as settings_store
 from game import storage
 from game.engine import StoryError
-from game.i18n import use_language
+from game.i18n import _, use_language
 from game.opening import StoryPreview, open_story
 from game.paths import default_story_dir
 from game.settings import Settings
@@ -387,6 +387,17 @@ class App:
         del self.stack[1:]
         self._callbacks = {id(self.stack[0]): None}
         self.push(self.scene_screen())
+
+    def story_failed(self, exc: Exception) -> None:
+        """A story error only play could reach (a division by zero, a value grown too large):
+        a calm message over the last good page; the reader can choose another way or leave."""
+        from game.ui.screens.dialog import MessageDialog
+
+        self.push(MessageDialog(self, _("The story cannot go on this way"),
+                                _("Something in this part of the story is broken, so this "
+                                  "choice cannot be taken. Please choose another way, or "
+                                  "return to the title screen. (Story error: {error})").format(
+                                      error=exc)))  # fmt: skip
 
     def scene_screen(self) -> Screen:
         """The screen that plays the session (the kiosk's drops saving and the pause menu)."""
