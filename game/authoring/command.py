@@ -26,3 +26,14 @@ def load_or_explain(args: argparse.Namespace, out: TextIO) -> Story | None:
     except StoryError as exc:
         out.write(str(exc) + "\n")
         return None
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (argparse turns the error into a line)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+    return value

@@ -28,8 +28,8 @@ def read_bounded(path: Path, limit: int) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-            raise BadFile(f"this is {what}, not a file that can be read",
+            what = "a folder" if stat.S_ISDIR(info.st_mode) else "a device or a pipe"
+            raise BadFile(f"this is {what}, not an ordinary file",
                           "keep only ordinary files here")  # fmt: skip
         if info.st_size > limit:
             raise BadFile(f"the file is too large ({info.st_size:,} bytes; at most {limit:,})",
