@@ -211,9 +211,10 @@ class _Converter:
         self.budget = limits.MAX_VALUES
 
     def convert(self, node: yaml.Node, depth: int) -> Any:
-        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+        kind = type(node)
+        if kind is yaml.MappingNode or kind is yaml.SequenceNode:
             self._enter(node, depth)
-            if isinstance(node, yaml.MappingNode):
+            if kind is yaml.MappingNode:
                 return self._map(node, depth + 1)
             seq = YSeq(_pos(node))
             for item in node.value:
@@ -301,7 +302,9 @@ def _scalar(node: yaml.Node, src: SourceFile) -> Any:
         lowered = value.lower()
         return lowered == "true" if lowered in ("true", "false") else value
     if tag in (_INT, _FLOAT):
-        if sum(ch.isdigit() for ch in value) > limits.MAX_NUMBER_DIGITS:
+        if len(value) > limits.MAX_NUMBER_DIGITS and (
+            sum(ch.isdigit() for ch in value) > limits.MAX_NUMBER_DIGITS
+        ):
             raise _TooMuch(_pos(node), f"the number is too long (more than "
                            f"{limits.MAX_NUMBER_DIGITS} digits)", "write a smaller number")  # fmt: skip
         try:

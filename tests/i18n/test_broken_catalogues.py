@@ -74,3 +74,16 @@ def test_random_bytes_never_escape_as_anything_but_a_catalogue_error(tmp_path, r
         read_catalog(path, "uz")
     except CatalogError as exc:
         assert exc.line >= 0 and exc.message
+
+
+def test_a_language_setting_pointing_to_a_broken_catalogue_still_starts(mini_ru):
+    from game import settings as settings_store
+    from game.opening import open_story
+    from game.storage import data_dir
+
+    (data_dir() / settings_store.FILE_NAME).write_text('{"language": "ru"}')
+    for path in (mini_ru / "locales/ru").glob("*.po"):
+        path.write_bytes(b"\x00\xff" * 100)  # every story catalogue of the language destroyed
+    language = settings_store.load().language
+    story = open_story(mini_ru, language)
+    assert story.scenes and not story.title.startswith("ru:")
