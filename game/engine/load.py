@@ -144,6 +144,7 @@ class _Loader:
         self.kinds: dict[str, str] = {}
         self.write_cache = False
         self.packed: dict[str, object] = {}  # files packed for the cache as they are built
+        self._real_root: Path | None = None  # the story folder with links resolved
 
     def read(self, path: Path, kind: str) -> SourceFile:
         if self.cached is not None:
@@ -167,13 +168,15 @@ class _Loader:
         return src
 
     def _outside(self, path: Path) -> SourceFile | None:
-        """A file that is a link leading out of the story folder is refused, not read: a story
-        pack must not read /dev/zero or another person's files."""
-        if not path.is_symlink():
-            return None
+        """A file that leads out of the story folder (itself a link, or in a linked folder) is
+        refused, not read: a story pack must not read /dev/zero or another person's files."""
+        if self._real_root is None:
+            self._real_root = self.root.resolve()
         try:
-            path.resolve(strict=True).relative_to(self.root.resolve())
+            path.resolve(strict=True).relative_to(self._real_root)
             return None
+        except FileNotFoundError:
+            return None  # read_yaml says it cannot be read
         except (OSError, RuntimeError, ValueError):
             src = SourceFile(path, self._shown(path))
             src.problem((0, 0), "this file is a link to somewhere outside the story folder",

@@ -97,6 +97,15 @@ def test_a_link_out_of_the_story_folder_is_refused(story):
     assert any("outside the story folder" in p.message for p in result.errors)
 
 
+def test_a_linked_folder_leading_out_of_the_story_is_refused(story, tmp_path):
+    outside = tmp_path / "elsewhere"
+    shutil.copytree(story / "perspectives" / "farmer", outside)
+    shutil.rmtree(story / "perspectives" / "farmer")
+    (story / "perspectives" / "farmer").symlink_to(outside, target_is_directory=True)
+    errors = read_story(story).errors
+    assert errors and all("outside the story folder" in p.message for p in errors)
+
+
 def test_a_folder_named_like_a_story_file_is_refused(story):
     (story / "perspectives/farmer/03_folder.yaml").mkdir()
     result = read_story(story)
