@@ -33,7 +33,9 @@ def show(error: str, size: tuple[int, int] = (1280, 720), frames: int | None = N
 
     pygame.display.init()
     pygame.font.init()
-    window = pygame.Window(TITLE, size)
+    window = pygame.Window(TITLE, size, borderless=True)
+    if frames is None:  # on the kiosk: over the whole screen, as the game itself would be
+        window.set_fullscreen(desktop=True)
     beat = Heartbeat.from_env()
     font = pygame.font.Font(None, max(18, size[1] // 24))
     shown = 0
