@@ -65,4 +65,22 @@ def main(argv: list[str] | None = None) -> int:
     module = importlib.import_module(args.module)
     if args.module.startswith(SELF_PARSING):
         return int(module.main(args.rest) or 0)
-    return int(module.run(args) or 0)
+    return _run(module, args)
+
+
+def _run(module, args: argparse.Namespace) -> int:
+    """Run a subcommand; a path that is missing, of the wrong kind or unwritable, or a file
+    that cannot be read, ends it with one clear line instead of a traceback."""
+    from game.engine.safefile import BadFile
+
+    try:
+        return int(module.run(args) or 0)
+    except (OSError, BadFile) as exc:
+        print(f"python -m game {args.command}: {_reason(exc)}", file=sys.stderr)
+        return 1
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, OSError) and exc.filename:
+        return f"{exc.filename}: {exc.strerror or exc}"
+    return str(exc)

@@ -55,10 +55,14 @@ def load_translations(language: str, folder: Path = LOCALE_DIR) -> gettext.NullT
         return gettext.NullTranslations()
     from babel.messages.mofile import write_mo
 
-    from game.po import read_catalog
+    from game.po import CatalogError, read_catalog
 
+    try:
+        catalog = read_catalog(path, language)
+    except CatalogError:  # a damaged catalogue never stops the game: the interface stays English
+        return gettext.NullTranslations()
     buffer = io.BytesIO()
-    write_mo(buffer, read_catalog(path, language))  # leaves out fuzzy and empty entries
+    write_mo(buffer, catalog)  # leaves out fuzzy and empty entries
     buffer.seek(0)
     return gettext.GNUTranslations(buffer)
 

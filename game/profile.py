@@ -6,9 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game import storage
+from game import notices, storage
+from game.i18n import N_
 
 FILE_NAME = "profile.json"
+DAMAGED = N_("Your progress file was damaged; it was set aside and progress starts afresh.")
 
 
 @dataclass
@@ -49,7 +51,11 @@ class Profile:
             "content_note_seen": self.content_note_seen,
         }
 
-    def save(self) -> None:
+    def save(self) -> bool:
+        """Keep the progress; False (with one notice) when the data folder refuses it."""
+        return storage.write_quietly(self._write)
+
+    def _write(self) -> None:
         storage.write_json((self.folder or storage.data_dir()) / FILE_NAME, self.to_json())
 
 
@@ -60,12 +66,19 @@ def _str_list(value: Any) -> list[str]:
 def load(folder: Path | None = None) -> Profile:
     """The stored profile, or a fresh one when missing or unreadable (progress is not precious)."""
     try:
-        data = storage.read_json((folder or storage.data_dir()) / FILE_NAME)
-    except (OSError, ValueError):
+        file = (folder or storage.data_dir()) / FILE_NAME
+        data = storage.read_json(file)
+    except ValueError:
+        storage.set_aside(file)
+        notices.post(DAMAGED)
         data = {}
-    data = data if isinstance(data, dict) else {}
-    finished = data.get("finished")
-    finished = finished if isinstance(finished, dict) else {}
+    except OSError:
+        data = {}
+    if not isinstance(data, dict):
+        storage.set_aside(file)
+        notices.post(DAMAGED)
+        data = {}
+    finished = data.get("finished") if isinstance(data.get("finished"), dict) else {}
     return Profile(
         finished={k: _str_list(v) for k, v in finished.items() if isinstance(k, str)},
         terms=_str_list(data.get("terms")),

@@ -64,7 +64,10 @@ def write(slot: str, pt: Playthrough, time_played: float, folder: Path | None = 
 
 def _load_file(slot: str, folder: Path | None) -> dict[str, Any] | None:
     """The parsed file, None when the slot is empty; SaveError when it cannot be read."""
-    file = slot_path(slot, folder)
+    try:
+        file = slot_path(slot, folder)
+    except OSError:  # no usable data folder: there can be no save in it
+        return None
     try:
         data = storage.read_json(file)
     except FileNotFoundError:
@@ -137,9 +140,13 @@ def read(slot: str, story: Any, folder: Path | None = None) -> tuple[Playthrough
     problem = _check_story(data["header"], story)
     if problem:
         raise SaveError(problem)
+    from game.engine.expr import StoryRuntimeError
     from game.engine.runtime import Playthrough  # the title screen lists saves without it
 
-    pt = Playthrough.from_json(story, data["state"])
+    try:
+        pt = Playthrough.from_json(story, data["state"])
+    except StoryRuntimeError as exc:  # its page cannot be shown (a story error at that point)
+        raise SaveError(str(exc)) from None
     return pt, _number(data["header"].get("time_played"))
 
 

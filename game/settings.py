@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from game import storage
+from game import notices, storage
+from game.i18n import N_
 
 FILE_NAME = "settings.json"
+DAMAGED = N_("Your settings file was damaged; it was set aside and the defaults are used.")
 
 # Each text size scales the reading face; "medium" is the designed size.
 TEXT_SIZES: dict[str, float] = {"small": 0.86, "medium": 1.0, "large": 1.18, "largest": 1.4}
@@ -17,6 +20,7 @@ TEXT_SIZES: dict[str, float] = {"small": 0.86, "medium": 1.0, "large": 1.18, "la
 TEXT_SPEEDS: dict[str, float] = {"slow": 30.0, "normal": 60.0, "fast": 140.0, "instant": 0.0}
 THEMES: tuple[str, ...] = ("default", "dark", "high_contrast")
 VOLUME_STEP = 10
+_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{1,8}){0,2}")
 
 
 @dataclass(frozen=True)
@@ -51,8 +55,8 @@ def _valid(name: str, value: Any) -> bool:
         return isinstance(value, bool)
     if name == "volume":
         return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100
-    if name == "language":
-        return isinstance(value, str) and 0 < len(value) < 16
+    if name == "language":  # a code such as 'uz' or 'uz_Latn', never a path
+        return isinstance(value, str) and _LANGUAGE_CODE.fullmatch(value) is not None
     if name == "window_size":
         return (value is None or (isinstance(value, (list, tuple)) and len(value) == 2
                 and all(type(n) is int and 0 < n <= 100_000 for n in value)))  # fmt: skip
@@ -75,20 +79,32 @@ def path(folder: Path | None = None) -> Path:
 
 
 def load(folder: Path | None = None) -> Settings:
-    """The saved settings; defaults when there are none, and a damaged file is kept aside."""
-    file = path(folder)
+    """The saved settings; defaults when there are none or the data folder cannot be used. A
+    damaged file is set aside (kept for a person to look at) and the player told once."""
     try:
-        return from_dict(storage.read_json(file))
+        file = path(folder)
+        data = storage.read_json(file)
     except FileNotFoundError:
         return Settings()
-    except (OSError, ValueError):
-        # Keep the damaged file for a person to look at rather than overwriting it later.
-        file.replace(file.with_name(FILE_NAME + ".damaged"))
+    except ValueError:
+        storage.set_aside(file)
+        notices.post(DAMAGED)
         return Settings()
+    except OSError:
+        return Settings()
+    known = {f.name for f in dataclasses.fields(Settings)}
+    if not isinstance(data, dict) or any(k in known and not _valid(k, v) for k, v in data.items()):
+        # Not what the game writes: keep the file for a person, use what is valid in it.
+        storage.set_aside(file)
+        notices.post(DAMAGED)
+    return from_dict(data)
 
 
-def save(settings: Settings, folder: Path | None = None) -> None:
-    storage.write_json(path(folder), dataclasses.asdict(settings))
+def save(settings: Settings, folder: Path | None = None) -> bool:
+    """Keep the settings; False (with one notice) when the data folder refuses them."""
+    return storage.write_quietly(
+        lambda: storage.write_json(path(folder), dataclasses.asdict(settings))
+    )
 
 
 def cycle(options: tuple[str, ...] | list[str], current: str, step: int) -> str:

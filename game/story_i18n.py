@@ -27,15 +27,22 @@ class StoryTranslation:
         self.root = Path(root)
         self.language = language
         self._messages: dict[tuple[str, str], str] | None = None
+        self.broken: list[str] = []  # catalogues that could not be read, each as file:line
 
     @property
     def messages(self) -> dict[tuple[str, str], str]:
         if self._messages is None:
-            from game.po import read_catalog, usable  # Babel: only for a translated story
+            from game.po import CatalogError, read_catalog, usable  # Babel: when translated
 
             self._messages = {}
             for path in sorted(catalog_dir(self.root, self.language).glob("*.po")):
-                for message in read_catalog(path, self.language):
+                try:
+                    catalog = read_catalog(path, self.language)
+                except CatalogError as exc:
+                    # The strings of a broken catalogue show in English; `check` names the line.
+                    self.broken.append(str(exc))
+                    continue
+                for message in catalog:
                     if (usable(message) and isinstance(message.string, str)
                             and isinstance(message.id, str)):  # fmt: skip
                         self._messages[(message.context or "", message.id)] = message.string

@@ -21,3 +21,6 @@ def _isolated_user_data(tmp_path_factory, monkeypatch):
     """Saves, settings, statistics and story caches of a test never touch the real user folders."""
     monkeypatch.setenv("VOT_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
     monkeypatch.setenv("VOT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    from game import notices
+
+    notices.reset()  # "said once" is per run of the game: each test is a fresh run

@@ -33,3 +33,14 @@ def errors(out: TextIO) -> TextIO:
     """Where a command's errors go: stderr when its output is the terminal's stdout, so that
     `… > file` keeps them visible; a caller's own stream (a test's buffer) gets everything."""
     return sys.stderr if out is sys.stdout else out
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (argparse turns the error into a line)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+    return value

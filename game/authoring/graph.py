@@ -169,7 +169,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="draw an SVG picture with Graphviz's 'dot'")  # fmt: skip
 
 
-def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    out = out or sys.stdout  # looked up when run, not bound when imported
     story = load_or_explain(args, out)
     if story is None:
         return 1

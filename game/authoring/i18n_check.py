@@ -26,7 +26,7 @@ from game.authoring.catalogs import (
 from game.authoring.review import is_reviewed
 from game.engine import Problem, read_story
 from game.paths import PROJECT_DIR
-from game.po import read_catalog, usable
+from game.po import CatalogError, read_catalog, usable
 
 MARKUP_CODE = "E701"
 _MARKUP = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|\[\[([^\]|]*)(?:\|[^\]]*)?\]\]")
@@ -110,7 +110,7 @@ def coverage(root: Path, ui: Domain | None = None) -> list[Coverage]:
     for language in languages(root, ui):
         for domain in domains:
             path = domain.catalog(language)
-            catalog = read_catalog(path) if path.is_file() else Catalog()
+            catalog = _readable(path)
             rows.append(count(catalog, keys.get(domain.name, set()), language, domain.name))
     return rows
 
@@ -156,12 +156,24 @@ def translation_problems(root: Path) -> list[Problem]:
         return []
     ui = ui_domain()
     problems = []
-    for path in [ui.catalog(lang) for lang in ui.languages()]:
-        problems += markup_problems(read_catalog(path), _shown(path))
-    for path in sorted(locales_dir(root).glob("*/*.po")):
-        # Named like the loader names story files: from the story folder's parent.
-        problems += markup_problems(read_catalog(path), path.relative_to(root.parent).as_posix())
+    shown = [(path, _shown(path)) for path in [ui.catalog(lang) for lang in ui.languages()]]
+    # Story catalogues are named like the loader names story files: from the folder's parent.
+    shown += [(path, path.relative_to(root.parent).as_posix())
+              for path in sorted(locales_dir(root).glob("*/*.po"))]  # fmt: skip
+    for path, name in shown:
+        try:
+            problems += markup_problems(read_catalog(path), name)
+        except CatalogError as exc:
+            problems.append(Problem(name, exc.line, 1, exc.message, exc.hint, "E702", "error"))
     return problems
+
+
+def _readable(path: Path) -> Catalog:
+    """The catalogue for counting; an empty one when missing or broken (check reports it)."""
+    try:
+        return read_catalog(path) if path.exists() else Catalog()
+    except CatalogError:
+        return Catalog()
 
 
 def _shown(path: Path) -> str:

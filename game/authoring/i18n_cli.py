@@ -55,6 +55,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     root = args.story or default_story_dir()
+    if not (root / "story.yaml").is_file():  # never write catalogues for a story that is not there
+        print(f"python -m game i18n: {root} is not a story folder (it has no story.yaml)",
+              file=sys.stderr)  # fmt: skip
+        return 1
     ui = ui_domain(args.ui_locales) if args.ui_locales else ui_domain()
     domains = [ui, *story_domains(root)]
     if args.action == "extract":

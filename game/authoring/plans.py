@@ -177,7 +177,8 @@ def plan_files(root: Path) -> list[Path]:
     return sorted((root / "plans").glob("*.yaml"))
 
 
-def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    out = out or sys.stdout  # looked up when run, not bound when imported
     root = story_root(args)
     story = load_or_explain(args, out)
     if story is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import shutil
 import sys
 from pathlib import Path
 from string import Template
@@ -12,6 +13,7 @@ from typing import TextIO
 from game.authoring.command import errors
 from game.engine import read_story
 from game.paths import default_story_dir
+from game.storage import write_text
 
 ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 SCHEMA = "# yaml-language-server: $$schema=../../../game/engine/schema.json\n"
@@ -84,36 +86,45 @@ class ScaffoldError(Exception):
 
 
 def new_perspective(root: Path, pid: str, title: str | None = None) -> list[Path]:
+    """Make the perspective's folder and files and list it in story.yaml, all or nothing."""
     if not ID.match(pid):
         raise ScaffoldError(f"'{pid}' is not a valid id: use lower-case letters, digits and _")
+    story_file = root / "story.yaml"
+    if not story_file.is_file():
+        raise ScaffoldError(f"{root} is not a story folder (it has no story.yaml)")
     folder = root / "perspectives" / pid
     if folder.exists():
         raise ScaffoldError(f"{folder} already exists")
-    folder.mkdir(parents=True)
+    listed = _listed(story_file, pid)  # before anything is made: a refusal leaves no trace
     files = [folder / "perspective.yaml", folder / "01_start.yaml"]
     words = {"id": pid, "title": title or pid.replace("_", " ").title()}
-    files[0].write_text(PERSPECTIVE.substitute(words), "utf-8")
-    files[1].write_text(FIRST_SCENES.substitute(words), "utf-8")
-    _list_perspective(root / "story.yaml", pid)
+    try:
+        folder.mkdir(parents=True)
+        files[0].write_text(PERSPECTIVE.substitute(words), "utf-8")
+        files[1].write_text(FIRST_SCENES.substitute(words), "utf-8")
+        write_text(story_file, listed)  # last, and atomically: the story never lists a half
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     return files
 
 
-def _list_perspective(story_file: Path, pid: str) -> None:
-    """Add `pid` to story.yaml's perspectives, in flow ([a, b]) or block (- a) style."""
+def _listed(story_file: Path, pid: str) -> str:
+    """story.yaml's text with `pid` added to its perspectives, in flow ([a, b]) or block
+    (- a) style."""
     text = story_file.read_text("utf-8")
     flow = re.search(r"^(perspectives:\s*\[)([^\]]*)\]", text, re.M)
     if flow:
         items = [i.strip() for i in flow.group(2).split(",") if i.strip()]
         new = flow.group(1) + ", ".join([*items, pid]) + "]"
-        story_file.write_text(text[: flow.start()] + new + text[flow.end() :], "utf-8")
-        return
+        return text[: flow.start()] + new + text[flow.end() :]
     block = re.search(r"^perspectives:\s*\n((?:[ \t]+-.*\n)+)", text, re.M)
     if not block:
         raise ScaffoldError(f"add '{pid}' to 'perspectives:' in {story_file} yourself")
     listed = block.group(1)
     indent = listed[: len(listed) - len(listed.lstrip(" \t"))]  # the list's own indentation
     at = block.end()
-    story_file.write_text(text[:at] + f"{indent}- {pid}\n" + text[at:], "utf-8")
+    return text[:at] + f"{indent}- {pid}\n" + text[at:]
 
 
 def new_scene(path: Path, sid: str | None = None, title: str | None = None) -> Path:
@@ -158,7 +169,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     s.add_argument("--title", help="its title")
 
 
-def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    out = out or sys.stdout  # looked up when run, not bound when imported
     try:
         if args.what == "perspective":
             root = args.story or default_story_dir()

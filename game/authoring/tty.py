@@ -30,7 +30,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="write the choices you make as a plan file when you stop")  # fmt: skip
 
 
-def run(args: argparse.Namespace, inp: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
+def run(args: argparse.Namespace, inp: TextIO | None = None,
+        out: TextIO | None = None) -> int:  # fmt: skip
+    # The streams are looked up when run, not bound when imported (tests replace them).
+    inp, out = inp or sys.stdin, out or sys.stdout
     story = load_or_explain(args, out)
     if story is None:
         return 1

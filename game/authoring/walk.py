@@ -9,7 +9,13 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from game.authoring.command import add_story_argument, errors, load_or_explain, story_root
+from game.authoring.command import (
+    add_story_argument,
+    errors,
+    load_or_explain,
+    positive_int,
+    story_root,
+)
 from game.authoring.coverage import (
     EndingStats,
     Issue,
@@ -27,13 +33,13 @@ from game.engine.model import Story
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_story_argument(parser)
     how = parser.add_mutually_exclusive_group()
-    how.add_argument("--random", type=int, metavar="N", default=None,
+    how.add_argument("--random", type=positive_int, metavar="N", default=None,
                      help="play N random runs (the default, with N = 1000)")  # fmt: skip
     how.add_argument("--exhaustive", action="store_true", help="visit every reachable state")
     parser.add_argument("--seed", type=int, default=1, help="seed of the random runs")
-    parser.add_argument("--cap", type=int, default=DEFAULT_CAP,
+    parser.add_argument("--cap", type=positive_int, default=DEFAULT_CAP,
                         help="at most this many states per perspective and mode")  # fmt: skip
-    parser.add_argument("--max-steps", type=int, default=MAX_STEPS,
+    parser.add_argument("--max-steps", type=positive_int, default=MAX_STEPS,
                         help="a random run longer than this is reported as a loop")  # fmt: skip
     parser.add_argument("--perspective", help="only this perspective (default: all)")
     parser.add_argument("--museum", choices=["both", "yes", "no"], default="both",
@@ -43,7 +49,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="write each failure's path as a plan file for 'tty --replay'")  # fmt: skip
 
 
-def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    out = out or sys.stdout  # looked up when run, not bound when imported
     root = story_root(args)
     story = load_or_explain(args, out)
     if story is None:

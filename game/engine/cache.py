@@ -38,7 +38,11 @@ def fingerprint(root: Path) -> list:
     # story inside a build changes only with the build itself, which the engine stamp notes.
     timed = _inside_build(root) is None
     for path in sorted([*root.rglob("*.yaml"), *root.rglob("*.po")]):
-        st = path.stat()
+        try:
+            st = path.stat()
+        except OSError:  # a dangling link: the loader reports it, the fingerprint notes it
+            files.append((str(path.relative_to(root)), -1, -1))
+            continue
         files.append((str(path.relative_to(root)), st.st_size, st.st_mtime_ns if timed else 0))
     return [CACHE_VERSION, FORMAT_VERSION, _engine_stamp(), files]
 

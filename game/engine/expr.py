@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple, Protocol
 
+from game.engine import limits
 from game.engine.errors import suggest
 
 
@@ -87,7 +88,7 @@ class Effects(NamedTuple):
                 value = ctx.vars[a.name] + value
             elif a.op == "-=":
                 value = ctx.vars[a.name] - value
-            ctx.vars[a.name] = value
+            ctx.vars[a.name] = bounded(a.name, value)
 
 
 _TOKEN = re.compile(
@@ -153,6 +154,8 @@ class _Parser:
         self.source, self.env = source, env
         self.tokens = tokenize(source)
         self.i = 0
+        self.depth = 0  # parentheses, 'not' and '-' open around the current token
+        self.operators = 0
         self.reads: set[str] = set()
         self.scene_refs: list[tuple[str, int]] = []
         self.uses_chance = False
@@ -196,6 +199,7 @@ class _Parser:
         while self.at("or", "||"):
             op = self.take()
             self._friendly(op)
+            self._operator(op)
             right = self.and_expr()
             left = self._logic("or", left, right, op.offset)
         return left
@@ -205,15 +209,35 @@ class _Parser:
         while self.at("and", "&&"):
             op = self.take()
             self._friendly(op)
+            self._operator(op)
             right = self.not_expr()
             left = self._logic("and", left, right, op.offset)
         return left
+
+    def _deeper(self, tok: Token) -> None:
+        """Each nesting is a Python call while parsing and evaluating: bound it before the
+        interpreter's own limit is met."""
+        self.depth += 1
+        if self.depth > limits.MAX_EXPR_DEPTH:
+            raise ExprError(f"the expression is nested too deeply (more than "
+                            f"{limits.MAX_EXPR_DEPTH} levels)", tok.offset,
+                            "split it over several variables")  # fmt: skip
+
+    def _operator(self, tok: Token) -> None:
+        """Long operator chains nest as deeply as parentheses once compiled."""
+        self.operators += 1
+        if self.operators > limits.MAX_EXPR_OPERATORS:
+            raise ExprError(f"the expression has too many operators (more than "
+                            f"{limits.MAX_EXPR_OPERATORS})", tok.offset,
+                            "split it over several variables")  # fmt: skip
 
     def not_expr(self):
         if self.at("not", "!"):
             op = self.take()
             self._friendly(op)
+            self._deeper(op)
             typ, fn, ast = self.not_expr()
+            self.depth -= 1
             self._need_bool(typ, op.offset, "'not'")
             return "bool", (lambda c: not fn(c)), ("not", ast)
         return self.comparison()
@@ -222,6 +246,7 @@ class _Parser:
         left = self.sum()
         if self.tok.kind == "op" and self.tok.text in _COMPARE:
             op = self.take()
+            self._operator(op)
             right = self.sum()
             return self._compare(op, left, right)
         return left
@@ -230,6 +255,7 @@ class _Parser:
         left = self.term()
         while self.tok.kind == "op" and self.tok.text in ("+", "-"):
             op = self.take()
+            self._operator(op)
             left = self._arith(op, left, self.term())
         return left
 
@@ -238,13 +264,16 @@ class _Parser:
         while self.tok.kind == "op" and self.tok.text in ("*", "//", "%", "/"):
             op = self.take()
             self._friendly(op)
+            self._operator(op)
             left = self._arith(op, left, self.unary())
         return left
 
     def unary(self):
         if self.tok.kind == "op" and self.tok.text == "-":
             op = self.take()
+            self._deeper(op)
             typ, fn, ast = self.unary()
+            self.depth -= 1
             if typ not in NUMERIC:
                 raise ExprError(f"'-' needs a number, not {TYPE_NAMES[typ]}", op.offset)
             return typ, (lambda c: -fn(c)), ("neg", ast)
@@ -253,6 +282,9 @@ class _Parser:
     def atom(self):
         tok = self.take()
         if tok.kind == "num":
+            if len(tok.text.replace(".", "")) > limits.MAX_NUMBER_DIGITS:
+                raise ExprError(f"the number is too long (more than {limits.MAX_NUMBER_DIGITS} "
+                                "digits)", tok.offset, "write a smaller number")  # fmt: skip
             value = float(tok.text) if "." in tok.text else int(tok.text)
             return type_of(value), (lambda c: value), ("const", value)
         if tok.kind == "str":
@@ -261,8 +293,10 @@ class _Parser:
         if tok.kind == "name":
             return self._name(tok)
         if tok.text == "(":
+            self._deeper(tok)
             inner = self.expression()
             self.expect(")", "to close '('")
+            self.depth -= 1
             return inner
         if tok.kind == "end":
             raise ExprError("the expression ends too early", tok.offset, "a value is missing")
@@ -295,6 +329,7 @@ class _Parser:
 
     def _call(self, tok: Token):
         name = tok.text
+        self._operator(tok)
         self.take()  # "("
         if name in ("seen", "visits"):
             scene = self._scene_argument(name)
@@ -395,7 +430,31 @@ class _Parser:
         if op.text in _ARITH:
             fn2 = _ARITH[op.text]
             return typ, (lambda c: fn2(lf(c), rf(c))), ("bin", op.text, la, ra)
+        if _constant(ra) and rf(None) == 0:
+            raise ExprError(f"division by zero ('{op.text}' by a value that is always 0)",
+                            op.offset, "divide by a number other than 0")  # fmt: skip
         return typ, _dividing(op.text, lf, rf), ("bin", op.text, la, ra)
+
+
+def _constant(ast: tuple) -> bool:
+    """An expression that reads no variable, visit or chance: its value is known when compiling."""
+    if ast[0] == "const":
+        return True
+    if ast[0] in ("var", "seen", "visits", "chance"):
+        return False
+    return all(_constant(a) for a in ast[1:] if isinstance(a, tuple))
+
+
+def bounded(name: str, value: Any) -> Any:
+    """A value a variable may hold: numbers stay within MAX_NUMBER and text within
+    MAX_TEXT_CHARS, so that a story looping `x = x * x` stops with a message, not a hang."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and not -limits.MAX_NUMBER <= value <= limits.MAX_NUMBER:
+        raise StoryRuntimeError(f"'{name}' grew beyond {limits.MAX_NUMBER:,}")
+    if isinstance(value, str) and len(value) > limits.MAX_TEXT_CHARS:
+        raise StoryRuntimeError(f"'{name}' grew longer than {limits.MAX_TEXT_CHARS:,} characters")
+    return value
 
 
 def _dividing(op: str, lf: Fn, rf: Fn) -> Fn:
@@ -417,6 +476,9 @@ def compile_expression(source: str, env: Env, want: str | None = None) -> Compil
     known = env.memo.get((want, source))
     if known is not None:
         return known
+    if len(source) > limits.MAX_EXPR_CHARS:
+        raise ExprError(f"the expression is too long ({len(source):,} characters; at most "
+                        f"{limits.MAX_EXPR_CHARS:,})", 0, "split it over several variables")  # fmt: skip
     parser = _Parser(source, env)
     typ, fn, ast = parser.expression()
     parser.done()
@@ -441,6 +503,9 @@ _ASSIGN = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*(\+=|-=|=(?!=))")
 
 def compile_effects(source: str, env: Env) -> Effects:
     """Compile `a = 1; b += 2` into assignments checked against the variables' types."""
+    if len(source) > limits.MAX_EXPR_CHARS:
+        raise ExprError(f"the effect is too long ({len(source):,} characters; at most "
+                        f"{limits.MAX_EXPR_CHARS:,})", 0, "split it over several lines")  # fmt: skip
     assignments, offset = [], 0
     for part in source.split(";"):
         if part.strip():

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.engine import cache
+from game.engine import cache, limits
 from game.engine.errors import Problem, StoryError, suggest
 from game.engine.model import Perspective, Scene, Story
 from game.engine.registry import (
@@ -145,6 +145,7 @@ class _Loader:
         self.kinds: dict[str, str] = {}
         self.write_cache = False
         self.packed: dict[str, object] = {}  # files packed for the cache as they are built
+        self._real_root: Path | None = None  # the story folder with links resolved
 
     def read(self, path: Path, kind: str) -> SourceFile:
         if self.cached is not None:
@@ -153,7 +154,7 @@ class _Loader:
             return src
         from game.engine.yamlsrc import read_yaml  # not needed when the cache serves the story
 
-        src = read_yaml(path, self._shown(path))
+        src = self._outside(path) or read_yaml(path, self._shown(path))
         self.kinds[src.shown] = kind
         self.files.append(src)
         if src.data is None and not src.problems:  # a file holding only '~' or 'null'
@@ -166,6 +167,33 @@ class _Loader:
 
         check_structure(src, kind)
         return src
+
+    def _outside(self, path: Path) -> SourceFile | None:
+        """A file that leads out of the story folder (itself a link, or in a linked folder) is
+        refused, not read: a story pack must not read /dev/zero or another person's files."""
+        if self._real_root is None:
+            self._real_root = self.root.resolve()
+        try:
+            path.resolve(strict=True).relative_to(self._real_root)
+            return None
+        except FileNotFoundError:
+            return None  # read_yaml says it cannot be read
+        except (OSError, RuntimeError, ValueError):
+            src = SourceFile(path, self._shown(path))
+            src.problem((0, 0), "this file is a link to somewhere outside the story folder",
+                        "copy the file into the story folder instead of linking it", "E001")  # fmt: skip
+            return src
+
+    def yaml_files(self, folder: Path) -> list[Path]:
+        """The folder's .yaml files in order, at most MAX_FILES of them (the rest reported)."""
+        paths = sorted(folder.glob("*.yaml"))
+        if len(paths) > limits.MAX_FILES:
+            shown = self._shown(folder)
+            self.loose.append(Problem(shown, 0, 0, f"the folder holds {len(paths):,} .yaml files; "
+                                      f"at most {limits.MAX_FILES:,} are read",
+                                      "merge small files, or split the perspective", "E007"))  # fmt: skip
+            paths = paths[: limits.MAX_FILES]
+        return paths
 
     def _shown(self, path: Path) -> str:
         try:
@@ -257,7 +285,7 @@ class _Loader:
                 )
             )
             return registries
-        for path in sorted(folder.glob("*.yaml")):
+        for path in self.yaml_files(folder):
             src = self.read(path, "historyFile")
             if src.data:
                 registries.add_file(src)
@@ -316,7 +344,7 @@ class _Loader:
             builder.root = self.root
         own: list[str] = []
         complete = True
-        for path in sorted(folder.glob("*.yaml")):
+        for path in self.yaml_files(folder):
             if path.name != PERSPECTIVE_FILE:
                 complete &= self._scene_file(path, builder, scenes, owners, own)
         if (

@@ -101,12 +101,19 @@ class Playthrough:
         self.steps.append(self._step(option, undo))
         if once_added:
             self.used_once.add(once_added)
-        if choice.effects:
-            try:
-                choice.effects.apply(self)
-            except StoryRuntimeError as exc:
-                raise self._located(exc, f"the effects of choice '{choice.id}'") from None
-        self._enter(choice.goto)
+        try:
+            if choice.effects:
+                try:
+                    choice.effects.apply(self)
+                except StoryRuntimeError as exc:
+                    raise self._located(exc, f"the effects of choice '{choice.id}'") from None
+            self._enter(choice.goto)
+        except StoryRuntimeError:
+            # Back to the page the choice was made on, as it was: a client shows the error
+            # over the last good page and the reader may take another way.
+            self._revert(self.steps.pop().undo)
+            self._evaluate(self._entry_rng)
+            raise
 
     def _step(self, option: Option, undo: Undo) -> Step:
         terms = tuple(s.term for p in self._page for s in p.spans if s.term)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from game.engine import limits
 from game.engine.errors import suggest
 from game.engine.expr import (
     Compiled,
@@ -198,7 +199,9 @@ class SceneBuilder:
             for i, ref in enumerate(people):
                 check_ref(src, people.item_pos[i], "people", ref, self.people)
 
-    def _text(self, src, sid: str, value, owner, key, conds: tuple) -> list[TextItem]:
+    def _text(
+        self, src, sid: str, value, owner, key, conds: tuple, depth: int = 0
+    ) -> list[TextItem]:
         if isinstance(value, str):
             pos, style = _value_pos(owner, key)
             self._paragraphs += 1
@@ -213,10 +216,14 @@ class SceneBuilder:
         for i, item in enumerate(value):
             if isinstance(item, str):
                 items += self._text(src, sid, item, value, i, conds)
+            elif isinstance(item, YMap) and depth >= limits.MAX_CONDITIONAL_DEPTH:
+                src.problem(value.item_pos[i], "conditional paragraphs are nested too deeply "
+                            f"(more than {limits.MAX_CONDITIONAL_DEPTH} levels)",
+                            "combine the conditions with 'and'", "E007")  # fmt: skip
             elif isinstance(item, YMap):
                 cond = self.condition(src, item)
                 inner = conds + ((cond,) if cond else ())
-                items += self._text(src, sid, item.get("text"), item, "text", inner)
+                items += self._text(src, sid, item.get("text"), item, "text", inner, depth + 1)
         return items
 
     def _choices(self, src: SourceFile, sid: str, value) -> list[Choice]:

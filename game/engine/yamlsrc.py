@@ -14,7 +14,9 @@ try:  # libyaml's parser is 5–8× faster than the pure-Python one
 except ImportError:  # pragma: no cover - only where libyaml is missing
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
+from game.engine import limits
 from game.engine.errors import Problem
+from game.engine.safefile import BadFile, read_bounded
 from game.engine.sourcedata import Pos, SourceFile, YMap, YSeq
 
 __all__ = ["Pos", "SourceFile", "YMap", "YSeq", "read_yaml"]
@@ -49,10 +51,8 @@ class _Loader(_BaseLoader):
 def read_yaml(path: Path, shown: str) -> SourceFile:
     """Parse one file; never raises for bad content, records problems instead."""
     src = SourceFile(path, shown)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        src.problem((0, 0), f"cannot read the file: {exc.strerror or exc}", code="E001")
+    raw = read_regular_file(path, src)
+    if raw is None:
         return src
     text = _decode(raw, src)
     if text is None:
@@ -71,8 +71,21 @@ def read_yaml(path: Path, shown: str) -> SourceFile:
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports everything marked
         src.problem((1, 1), f"YAML error: {exc}", code="E003")
         return src
-    src.data = None if node is None else _convert(node, src)
+    try:
+        src.data = None if node is None else _Converter(src).convert(node, 0)
+    except _TooMuch as exc:
+        src.problem(exc.pos, exc.message, exc.hint, "E007")
     return src
+
+
+def read_regular_file(path: Path, src: SourceFile) -> bytes | None:
+    """The file's bytes within the size limit, or None with the problem recorded."""
+    try:
+        return read_bounded(path, limits.MAX_FILE_BYTES)
+    except BadFile as exc:
+        pos = (1, 1) if exc.too_large else (0, 0)
+        src.problem(pos, exc.message, exc.hint, "E007" if exc.too_large else "E001")
+        return None
 
 
 def _is_comment(line: str) -> bool:
@@ -140,6 +153,11 @@ _SYNTAX_HINTS = [
         "start every item of a list at the same column",
     ),
     (
+        "exceeded maximum nesting depth",
+        "lists or mappings are nested too deeply",
+        "flatten the structure",
+    ),
+    (
         "found undefined alias",
         "an alias (*name) refers to no anchor (&name)",
         "define the anchor first, or remove the '*'",
@@ -175,68 +193,105 @@ def _pos(node: yaml.Node) -> Pos:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _convert(node: yaml.Node, src: SourceFile) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        return _convert_map(node, src)
-    if isinstance(node, yaml.SequenceNode):
-        seq = YSeq(_pos(node))
-        for item in node.value:
-            seq.append(_convert(item, src))
-            seq.item_pos.append(_pos(item))
-            seq.styles.append(getattr(item, "style", None))
-        return seq
-    return _scalar(node, src)
+class _TooMuch(Exception):
+    """A file beyond one of the limits: reported at the value where it was noticed."""
+
+    def __init__(self, pos: Pos, message: str, hint: str):
+        super().__init__(message)
+        self.pos, self.message, self.hint = pos, message, hint
 
 
-def _convert_map(node: yaml.MappingNode, src: SourceFile) -> YMap:
-    result = YMap(_pos(node))
-    key_pos, val_pos, styles = result.key_pos, result.val_pos, result.styles
-    for key_node, value_node in node.value:
-        if key_node.tag == _STR and key_node.value not in result:  # the common case, kept fast
-            key = _intern(key_node.value)
-            result[key] = (
-                _text(value_node.value) if value_node.tag == _STR else _convert(value_node, src)
-            )
-            mark = key_node.start_mark
-            key_pos[key] = (mark.line + 1, mark.column + 1)
-            mark = value_node.start_mark
-            val_pos[key] = (mark.line + 1, mark.column + 1)
-            styles[key] = value_node.style if value_node.tag == _STR else None
-            continue
-        if key_node.tag == "tag:yaml.org,2002:merge":
-            src.problem(_pos(key_node), "merge keys ('<<') are not supported", "write the keys out")
-            continue
-        plain = _scalar(key_node, src) if isinstance(key_node, yaml.ScalarNode) else None
-        if not isinstance(plain, str | int | float | bool) or plain is None:
-            src.problem(_pos(key_node), "a key must be a plain name", "write the key as text")
-            continue
-        key = plain if isinstance(plain, str) else str(plain)
-        if key in result:
-            first = result.key_pos[key]
-            src.problem(
-                _pos(key_node),
-                f"duplicate key '{key}' (first at line {first[0]})",
-                "each key may appear once in a mapping: delete or rename one of them",
-                "E006",
-            )
-            continue
-        result[key] = _convert(value_node, src)
-        result.key_pos[key] = _pos(key_node)
-        result.val_pos[key] = _pos(value_node)
-        result.styles[key] = getattr(value_node, "style", None)
-    return result
+class _Converter:
+    """Turns the composed nodes into YMap/YSeq, counting values and depth as it goes: aliases
+    can make a few hundred bytes stand for billions of values, and a cycle of them for infinitely
+    many."""
+
+    def __init__(self, src: SourceFile):
+        self.src = src
+        self.budget = limits.MAX_VALUES
+
+    def convert(self, node: yaml.Node, depth: int) -> Any:
+        kind = type(node)
+        if kind is yaml.MappingNode or kind is yaml.SequenceNode:
+            self._enter(node, depth)
+            if kind is yaml.MappingNode:
+                return self._map(node, depth + 1)
+            seq = YSeq(_pos(node))
+            for item in node.value:
+                seq.append(self.convert(item, depth + 1))
+                seq.item_pos.append(_pos(item))
+                seq.styles.append(getattr(item, "style", None))
+            return seq
+        return _scalar(node, self.src)
+
+    def _enter(self, node: yaml.Node, depth: int) -> None:
+        if depth >= limits.MAX_DEPTH:
+            raise _TooMuch(_pos(node), f"lists and mappings are nested too deeply (more than "
+                           f"{limits.MAX_DEPTH} levels)", "flatten the structure")  # fmt: skip
+        self.budget -= len(node.value)
+        if self.budget < 0:
+            raise _TooMuch(_pos(node), f"the file holds too many values (more than "
+                           f"{limits.MAX_VALUES:,}, counting what aliases repeat)",
+                           "split the file, or use fewer '*' aliases")  # fmt: skip
+
+    def _map(self, node: yaml.MappingNode, depth: int) -> YMap:
+        src = self.src
+        result = YMap(_pos(node))
+        key_pos, val_pos, styles = result.key_pos, result.val_pos, result.styles
+        for key_node, value_node in node.value:
+            if key_node.tag == _STR and key_node.value not in result:  # the common case, fast
+                key = _intern(key_node.value)
+                result[key] = (
+                    _text(value_node.value, value_node)
+                    if value_node.tag == _STR
+                    else self.convert(value_node, depth)
+                )
+                mark = key_node.start_mark
+                key_pos[key] = (mark.line + 1, mark.column + 1)
+                mark = value_node.start_mark
+                val_pos[key] = (mark.line + 1, mark.column + 1)
+                styles[key] = value_node.style if value_node.tag == _STR else None
+                continue
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                src.problem(_pos(key_node), "merge keys ('<<') are not supported",
+                            "write the keys out")  # fmt: skip
+                continue
+            plain = _scalar(key_node, src) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(plain, str | int | float | bool) or plain is None:
+                src.problem(_pos(key_node), "a key must be a plain name", "write the key as text")
+                continue
+            key = plain if isinstance(plain, str) else str(plain)
+            if key in result:
+                first = result.key_pos[key]
+                src.problem(
+                    _pos(key_node),
+                    f"duplicate key '{key}' (first at line {first[0]})",
+                    "each key may appear once in a mapping: delete or rename one of them",
+                    "E006",
+                )
+                continue
+            result[key] = self.convert(value_node, depth)
+            result.key_pos[key] = _pos(key_node)
+            result.val_pos[key] = _pos(value_node)
+            result.styles[key] = getattr(value_node, "style", None)
+        return result
 
 
-def _text(value: str) -> str:
+def _text(value: str, node: yaml.Node) -> str:
     """Ids, dates and places recur thousands of times in a large story: share them. (Short
     phrases with spaces are mostly unique; interning them would only grow the table.)"""
-    return _intern(value) if len(value) <= 32 and " " not in value else value
+    if len(value) <= 32 and " " not in value:
+        return _intern(value)
+    if len(value) > limits.MAX_TEXT_CHARS:
+        raise _TooMuch(_pos(node), f"the text is too long ({len(value):,} characters; at most "
+                       f"{limits.MAX_TEXT_CHARS:,})", "split it into several paragraphs")  # fmt: skip
+    return value
 
 
 def _scalar(node: yaml.Node, src: SourceFile) -> Any:
     tag, value = node.tag, node.value
     if tag == _STR:
-        return _text(value)
+        return _text(value, node)
     if tag == _TIMESTAMP:  # keep dates as written: our dates are partial ISO strings
         return value
     if tag == _NULL:
@@ -247,10 +302,18 @@ def _scalar(node: yaml.Node, src: SourceFile) -> Any:
         lowered = value.lower()
         return lowered == "true" if lowered in ("true", "false") else value
     if tag in (_INT, _FLOAT):
+        if len(value) > limits.MAX_NUMBER_DIGITS and (
+            sum(ch.isdigit() for ch in value) > limits.MAX_NUMBER_DIGITS
+        ):
+            raise _TooMuch(_pos(node), f"the number is too long (more than "
+                           f"{limits.MAX_NUMBER_DIGITS} digits)", "write a smaller number")  # fmt: skip
         try:
-            return _scalar_constructor.construct_object(node, deep=True)
+            number = _scalar_constructor.construct_object(node, deep=True)
         except (ValueError, yaml.YAMLError):
             return value
+        if number != number or number in (float("inf"), float("-inf")):
+            raise _TooMuch(_pos(node), f"'{value}' is not a usable number", "write a number")
+        return number
     if tag in (_MAP, _SEQ):  # an explicit tag on a collection handled by _convert
         return value
     src.problem(

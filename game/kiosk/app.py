@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import Callable
@@ -9,15 +10,18 @@ from typing import Any
 
 import pygame
 
+from game.engine.expr import StoryRuntimeError
 from game.engine.model import Perspective, Story
 from game.kiosk.config import KioskConfig
 from game.kiosk.idle import IdleTimer, Phase
+from game.kiosk.pin import PinGuard
 from game.kiosk.stats import NoStats, Stats
 from game.kiosk.supervisor import HEARTBEAT_ENV, STAFF_EXIT
 from game.settings import Settings
 from game.ui.app import App
 from game.ui.screen import Screen
 
+log = logging.getLogger("game.kiosk")
 MIN_TEXT = 32 / 1.5  # design pixels: 32 px at 1920×1080, about 24 pt seen from three metres
 PRESSES = (pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN)
 RELEASES = (pygame.MOUSEBUTTONUP, pygame.FINGERUP)
@@ -95,6 +99,7 @@ class KioskApp(App):
         self.idle = IdleTimer(config.idle_seconds, config.warning_seconds,
                               config.session_cap_seconds)  # fmt: skip
         self.gesture = CornerTaps()
+        self.pin_guard = PinGuard()  # outlives each opening of the pad: guesses add up
         self.heartbeat = heartbeat or Heartbeat(None)
         self.exit_code = 0
         self._swallow: set[Any] = set()  # presses used up by the app: drop their releases too
@@ -178,7 +183,17 @@ class KioskApp(App):
     def start_visit_session(self, perspective: str) -> None:
         from game.kiosk.play import KioskSession
 
-        self.start_session(KioskSession.begin(self, perspective))
+        try:
+            session = KioskSession.begin(self, perspective)
+        except StoryRuntimeError as exc:
+            self.story_failed(exc)
+            return
+        self.start_session(session)
+
+    def story_failed(self, exc: Exception) -> None:
+        """No visitor should meet a story error: log it for staff and start again."""
+        log.error("story error; the visit is reset: %s", exc)
+        self.reset("restart")
 
     def pop(self, screen: Screen | None = None, result: Any = None) -> None:
         super().pop(screen, result)

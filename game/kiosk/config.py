@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from game.engine.safefile import BadFile, read_bounded
 from game.i18n import available_languages
 from game.settings import TEXT_SIZES
 from game.ui.theme import PALETTES, TEXT_PAIRS, contrast
 
 ROUTES = ("museum", "full")
+MAX_CONFIG_BYTES = 1_000_000
 KIOSK_TEXT_SIZES = ("medium", "large", "largest")  # smaller text is not readable at 3 m
 AAA = 7.0
 # The player's text pairs, and the attract map's names and routes drawn on the background.
@@ -49,7 +51,7 @@ class KioskConfig:
     idle_seconds: float = 90.0
     warning_seconds: float = 20.0
     session_cap_seconds: float = 1200.0  # 0: no cap
-    pin: str = "4729"
+    pin_hash: str | None = None  # set with --set-pin, never in this file (see game.kiosk.pin)
     statistics: bool = True
     min_sessions: int = 20  # "How other visitors chose" waits for this many visits
     log_dir: Path | None = None
@@ -88,7 +90,9 @@ def _number(low: float, high: float) -> Callable[[Any], float]:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ValueError(f"must be a number of seconds, not {value!r}")
         if not low <= value <= high:
-            raise ValueError(f"must be between {low:g} and {high:g} seconds, not {value:g}")
+            # A huge whole number cannot be formatted as :g; its size is the problem anyway.
+            shown = f", not {value:g}" if isinstance(value, float) or abs(value) < 10**15 else ""
+            raise ValueError(f"must be between {low:g} and {high:g} seconds{shown}")
         return float(value)
 
     return check
@@ -115,9 +119,10 @@ def _bool(value: Any) -> bool:
 
 
 def _pin(value: Any) -> str:
-    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4,8}", value):
-        raise ValueError('must be 4 to 8 digits in quotes, e.g. "4729"')
-    return value
+    raise ValueError(
+        "is no longer read from the config, where anyone could read it: remove it "
+        "and set the PIN with `python -m game kiosk --set-pin`"
+    )
 
 
 def _ids(value: Any) -> tuple[str, ...]:
@@ -164,7 +169,7 @@ FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "idle.timeout": ("idle_seconds", _number(10, 3600)),
     "idle.warning": ("warning_seconds", _number(5, 300)),
     "idle.session_cap": ("session_cap_seconds", _cap),
-    "staff.pin": ("pin", _pin),
+    "staff.pin": ("pin_hash", _pin),
     "statistics.enabled": ("statistics", _bool),
     "statistics.min_sessions": ("min_sessions", _min_sessions),
     "logs.folder": ("log_dir", _path),
@@ -178,9 +183,11 @@ def load(path: Path | None) -> KioskConfig:
     if path is None:
         return KioskConfig()
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(path, [Problem(1, f"cannot read the file: {exc}")]) from None
+        text = read_bounded(Path(path), MAX_CONFIG_BYTES).decode("utf-8")
+    except BadFile as exc:
+        raise ConfigError(path, [Problem(1, exc.message)]) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(path, [Problem(1, f"the file is not UTF-8 text: {exc}")]) from None
     config = parse(text, path)
     # Folders written relative are relative to the config file, wherever the kiosk starts.
     here = Path(path).parent
@@ -192,23 +199,31 @@ def load(path: Path | None) -> KioskConfig:
 
 
 def parse(text: str, path: Path | None = None) -> KioskConfig:
+    if "\0" in text:
+        line = text.count("\n", 0, text.index("\0")) + 1
+        raise ConfigError(path, [Problem(line, "the file holds a NUL byte: it is damaged")])
     try:
         data = tomllib.loads(text)
+        flat = _flatten(data)
+    except RecursionError:
+        raise ConfigError(path, [Problem(1, "tables or lists are nested too deeply")]) from None
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None) or _line_in_message(str(exc), text)
         message = str(exc).split(" (at ")[0]
         raise ConfigError(path, [Problem(line, f"not valid TOML: {message}")]) from None
     lines = key_lines(text)
-    values, problems = _check(data, lines)
+    values, problems = _check(flat, lines)
     if problems:
         raise ConfigError(path, sorted(problems, key=lambda p: p.line))
     return dataclasses.replace(KioskConfig(), **values, source=path, lines=lines)
 
 
-def _check(data: dict, lines: dict[str, int]) -> tuple[dict[str, Any], list[Problem]]:
+def _check(
+    flat: list[tuple[str, Any]], lines: dict[str, int]
+) -> tuple[dict[str, Any], list[Problem]]:
     values: dict[str, Any] = {}
     problems: list[Problem] = []
-    for key, value in _flatten(data):
+    for key, value in flat:
         line = lines.get(key, 1)
         if key.startswith(INVITATIONS + "."):
             problem = _invitation(key, value, values)

@@ -90,13 +90,13 @@ def shoot(story_dir: Path, out: Path, config: kiosk_config.KioskConfig) -> list[
     top(app).to_ending()
     shot("ending-with-statistics")
     app.gesture.times.clear()
-    from game.kiosk.staff import PinScreen, StatsScreen
+    from game.kiosk.staff import PinScreen, StaffMenuScreen, StatsScreen
 
     app.push(PinScreen(app))
     top(app).entered = "12"
     shot("staff-pin")
-    top(app).entered = config.pin
-    top(app).submit()
+    top(app).dismiss()  # the PIN itself is never known here: open the menu as a right one would
+    app.push(StaffMenuScreen(app))
     shot("staff-menu")
     app.push(StatsScreen(app))
     shot("staff-statistics")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hmac
 from typing import TYPE_CHECKING
+from math import ceil
 
 import pygame
 
 from game.i18n import _
+from game.kiosk import pin
 from game.kiosk.pages import MenuScreen, TallButton
 from game.ui.ornament import draw_panel
 from game.ui.screens.base import Overlay, PageScreen
@@ -58,10 +60,23 @@ class PinScreen(StaffScreen, Overlay):
         self.entered = ""
 
     def submit(self) -> None:
-        if hmac.compare_digest(self.entered, self.app.config.pin):
+        guard, now = self.app.pin_guard, self.app.clock()
+        wait = guard.wait(now)
+        if wait > 0:  # guessing is slowed down: the try is not even looked at
+            self.entered = ""
+            self.message = _("Wait {seconds} s").format(seconds=ceil(wait))
+            return
+        stored = self.app.config.pin_hash
+        if stored is None:
+            self.entered = ""
+            self.message = _("No staff PIN is set")
+            return
+        if pin.matches(self.entered, stored):
+            guard.success()
             self.dismiss()
             self.app.push(StaffMenuScreen(self.app))
             return
+        guard.failure(now)
         self.tries += 1
         self.entered = ""
         self.message = _("Wrong PIN")
@@ -126,7 +141,7 @@ class StaffMenuScreen(StaffScreen, MenuScreen):
         super().__init__(app)
         self.back_button = Button(_("Close"), self.dismiss)
         self.cards = [
-            TallButton(_("Statistics"), lambda: app.push(StatsScreen(app))),
+            TallButton(self._stats_label(), lambda: app.push(StatsScreen(app))),
             TallButton(_("Test screen"), self.test_screen),
             TallButton(_("Reset statistics"), self.reset_stats),
             TallButton(_("Exit the kiosk"), self.exit),
@@ -135,6 +150,12 @@ class StaffMenuScreen(StaffScreen, MenuScreen):
 
     def title(self) -> str:
         return _("Staff menu")
+
+    def _stats_label(self) -> str:
+        """The statistics card says so when they are not being written."""
+        if self.app.stats.status() is None:
+            return _("Statistics")
+        return _("Statistics: needs attention")
 
     def test_screen(self) -> None:
         from game.kiosk.testscreen import TestScreen
@@ -163,19 +184,27 @@ class StatsScreen(StaffScreen, PageScreen):
         return _("Statistics")
 
     def _page(self):
-        kit = self.kit
-        summary = self.app.stats.summary()
-        if not summary:
+        kit, stats = self.kit, self.app.stats
+        if not stats.enabled:
             blocks = [kit.block("body", _("Statistics are switched off in the kiosk config."))]
         else:
-            count = self.app.stats.sessions()
-            blocks = [kit.block("strong", _("Sessions recorded: {count}").format(count=count))]
-            for heading, rows in summary:
-                blocks.append(kit.block("strong", _(heading)))
-                lines = [f"{label} — {count}" for label, count in rows] or ["—"]
-                blocks += [kit.block("body", line) for line in lines]
-            blocks.append(kit.block("emphasis", _("Export: python -m game stats --csv FILE")))
+            status = stats.status()  # what is wrong comes first, then whatever can be read
+            blocks = [kit.block("strong", status)] if status else []
+            blocks += self._figures(stats.summary())
         return kit.layouter.page(blocks, self.view.width, kit.palette.paper, gap=0.2)
+
+    def _figures(self, summary) -> list:
+        kit = self.kit
+        if not summary:
+            return []
+        count = self.app.stats.sessions()
+        blocks = [kit.block("strong", _("Sessions recorded: {count}").format(count=count))]
+        for heading, rows in summary:
+            blocks.append(kit.block("strong", _(heading)))
+            lines = [f"{label} — {count}" for label, count in rows] or ["—"]
+            blocks += [kit.block("body", line) for line in lines]
+        blocks.append(kit.block("emphasis", _("Export: python -m game stats --csv FILE")))
+        return blocks
 
     def layout_content(self) -> None:
         self.scroller.set(self._page().height, self.view.height)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import csv
+import logging
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -52,13 +54,20 @@ def run(args: argparse.Namespace) -> int:
     if args.db is not None and not path.exists():
         print(f"{path}: no statistics database there", file=sys.stderr)
         return 1
-    stats = Stats(path)
+    logging.getLogger("game.kiosk.stats").disabled = True  # this command says it in one line
+    stats = Stats(path, busy_ms=10_000, repair=False)  # an export may wait for the kiosk
     try:
+        if stats.conn is None:
+            print(f"{path}: {stats.status()}", file=sys.stderr)
+            return 1
         if args.csv:
             for written in export(stats, args.csv):
                 print(f"wrote {written}")
         else:
             print(f"{path}\n{summary_text(stats)}")
+    except sqlite3.Error as exc:
+        print(f"{path}: the statistics cannot be read: {exc}", file=sys.stderr)
+        return 1
     finally:
         stats.close()
     return 0

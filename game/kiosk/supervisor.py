@@ -90,9 +90,15 @@ class Supervisor:
     max_delay: float = 60.0
     max_restarts: int | None = None  # tests stop after this many; a kiosk never does
     env: Mapping[str, str] = field(default_factory=lambda: os.environ)
+    # A game that dies before its first frame this many times in a row will not start by
+    # restarting: show `fault_command` (a screen telling staff) instead of trying forever.
+    max_failed_starts: int = 5
+    fault_command: Callable[[str], list[str]] | None = None
+    last_error: str = ""
+    became_ready: bool = False
 
     def run(self) -> int:
-        failures = restarts = 0
+        failures = restarts = failed_starts = 0
         while True:
             started = self.clock()
             code = self.run_once()
@@ -100,6 +106,9 @@ class Supervisor:
                 why = "staff closed the kiosk" if code == STAFF_EXIT else "the config is wrong"
                 self.log.info("the game %s: %s; not restarting", describe(code), why)
                 return code
+            failed_starts = 0 if self.became_ready else failed_starts + 1
+            if failed_starts >= self.max_failed_starts:
+                return self._give_up(code, failed_starts)
             ran = self.clock() - started
             failures = 1 if ran >= self.stable_after else failures + 1
             delay = backoff(failures, limit=self.max_delay)
@@ -111,8 +120,21 @@ class Supervisor:
             restarts += 1
             self._pause(delay)
 
+    def _give_up(self, code: int, failed_starts: int) -> int:
+        """Stop restarting a game that cannot start; staff see why on the screen."""
+        self.log.critical("the game failed to start %d times in a row (last: %s); not "
+                          "restarting it. Last error: %s", failed_starts, describe(code),
+                          self.last_error or "none")  # fmt: skip
+        notify(f"STATUS=the game cannot start: {self.last_error[:200]}", self.env)
+        if self.fault_command is None:
+            return CONFIG_EXIT
+        self.command = self.fault_command(self.last_error)
+        self.run_once()
+        return CONFIG_EXIT  # whatever became of the notice, restarting cannot help
+
     def run_once(self) -> int:
         """Start the game once and watch it until it exits (or hangs and is killed)."""
+        self.became_ready = False
         beat_r, beat_w = os.pipe()
         env = dict(self.env, **{HEARTBEAT_ENV: str(beat_w)})
         self.log.info("starting the game: %s", " ".join(self.command))
@@ -143,7 +165,7 @@ class Supervisor:
                 elif fd == beat:
                     last_beat = now
                     if not ready:  # the first heartbeat: the window is up and drawing
-                        ready = True
+                        ready = self.became_ready = True
                         notify("READY=1", self.env)
                 else:
                     pending = self._log_lines(pending + data)
@@ -161,7 +183,8 @@ class Supervisor:
         *lines, rest = data.split(b"\n")
         for line in lines:
             if line.strip():
-                self.log.warning("game: %s", line.decode("utf-8", "replace").rstrip())
+                self.last_error = line.decode("utf-8", "replace").rstrip()[:500]
+                self.log.warning("game: %s", self.last_error)
         return rest
 
     def _pause(self, seconds: float) -> None:

@@ -21,14 +21,16 @@ if TYPE_CHECKING:
 
 from game import profile as profile_store
 from game import settings as settings_store
+from game import storage
 from game.engine import StoryError
-from game.i18n import use_language
+from game.i18n import _, use_language
 from game.opening import StoryPreview, open_story
 from game.paths import default_story_dir, is_checkout
 from game.settings import Settings
 from game.story_i18n import load_story_in
 from game.ui.fonts import Fonts, TextCache
 from game.ui.kit import DESIGN_SIZE, Kit
+from game.ui.notice import NoticeBar
 from game.ui.ornament import draw_backdrop, draw_panel, window_icon
 from game.ui.screen import Screen
 from game.ui.sound import Sounds
@@ -72,6 +74,8 @@ class App:
         else:
             self._story = story
         self.clock = clock
+        storage.clean_temp_files()  # left by a write a crash or power cut interrupted
+        self.notice = NoticeBar()
         self.settings = settings_store.load()
         self.profile = profile_store.load()
         self.session: Session | None = None
@@ -299,7 +303,11 @@ class App:
         if self.live is not None:
             self.live.tick()
         now = self.clock()
-        return any([screen.update(now) for screen in self.stack[self._first_drawn() :]])
+        had_notice = self.notice.current
+        showing = self.notice.update(now)
+        if self.notice.current != had_notice:
+            self.dirty = True
+        return any([screen.update(now) for screen in self.stack[self._first_drawn() :]]) or showing
 
     def draw(self) -> None:
         self.compose()
@@ -312,6 +320,7 @@ class App:
         surf = self.window.get_surface()
         for screen in self.stack[self._first_drawn() :]:
             screen.draw(surf)
+        self.notice.draw(surf, self.kit)
 
     def _first_drawn(self) -> int:
         for i in range(len(self.stack) - 1, -1, -1):
@@ -400,6 +409,17 @@ class App:
         del self.stack[1:]
         self._callbacks = {id(self.stack[0]): None}
         self.push(self.scene_screen())
+
+    def story_failed(self, exc: Exception) -> None:
+        """A story error only play could reach (a division by zero, a value grown too large):
+        a calm message over the last good page; the reader can choose another way or leave."""
+        from game.ui.screens.dialog import MessageDialog
+
+        self.push(MessageDialog(self, _("The story cannot go on this way"),
+                                _("Something in this part of the story is broken, so this "
+                                  "choice cannot be taken. Please choose another way, or "
+                                  "return to the title screen. (Story error: {error})").format(
+                                      error=exc)))  # fmt: skip
 
     def scene_screen(self) -> Screen:
         """The screen that plays the session (the kiosk's drops saving and the pause menu)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -268,7 +269,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--languages", action="store_true",
                         help="only the title and a scene in each language, at 1920×1080")  # fmt: skip
     args = parser.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file of that name, or a folder that cannot be written to
+        print(f"python -m game screenshots: {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     count = 0

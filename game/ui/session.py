@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from game import saves
+from game import saves, storage
 from game.engine.model import Story
 from game.engine.runtime import Playthrough
 from game.profile import Profile
@@ -74,7 +74,8 @@ class Session:
         saves.write(slot, self.pt, self.played)
 
     def autosave(self) -> None:
-        self.save(saves.AUTOSAVE)
+        """Autosave quietly: a full or read-only disk posts one notice and play goes on."""
+        storage.write_quietly(self.save, saves.AUTOSAVE)
 
     def _record(self) -> None:
         changed = self.profile.record(self.pt.terms_met(), self.pt.events_witnessed())

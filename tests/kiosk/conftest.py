@@ -8,13 +8,24 @@ import pygame
 import pytest
 
 from game.engine import load_story
+from game.kiosk import pin
 from game.kiosk.app import KioskApp
 from game.kiosk.config import KioskConfig
+from game.kiosk.pin import hash_pin
 from game.kiosk.stats import Stats
 from tests.ui.conftest import FIXTURE_STORY, Driver, FakeClock
 
-CONFIG = KioskConfig(languages=("en", "ru", "uz"), fullscreen=False, pin="2468",
+PIN = "2468"
+# Few iterations: the hash is checked on every PIN a test types (a kiosk uses pin.ITERATIONS).
+CONFIG = KioskConfig(languages=("en", "ru", "uz"), fullscreen=False,
+                     pin_hash=hash_pin(PIN, b"salt-for-tests!!", iterations=1_000),
                      idle_seconds=90, warning_seconds=20, session_cap_seconds=1200)  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def _staff_pin_set():
+    """A museum's kiosk has its PIN set (with --set-pin) before it first starts."""
+    pin.default_path().write_text(CONFIG.pin_hash + "\n", encoding="ascii")
 
 
 class KioskDriver(Driver):

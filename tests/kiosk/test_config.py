@@ -28,7 +28,8 @@ def test_the_documented_example_loads_with_every_setting():
     assert (cfg.idle_seconds, cfg.warning_seconds, cfg.session_cap_seconds) == (90, 20, 1200)
     assert cfg.museum and cfg.statistics and cfg.min_sessions == 20 and cfg.fullscreen
     assert cfg.invitations["ru"] == "Коснитесь экрана, чтобы начать"
-    assert cfg.where("staff.pin") == f"kiosk.example.toml:{line_of(EXAMPLE, 'pin = ')}"
+    assert cfg.where("idle.timeout") == f"kiosk.example.toml:{line_of(EXAMPLE, 'timeout = ')}"
+    assert "pin =" not in EXAMPLE.read_text() and cfg.pin_hash is None  # no PIN is shipped
 
 
 def line_of(path: Path, text: str) -> int:
@@ -50,7 +51,11 @@ def test_a_wrong_value_names_its_line():
     text = '[idle]\ntimeout = 90\nwarning = "twenty"\n\n[staff]\npin = 1234\n'
     assert problems(text) == [
         (3, "idle.warning must be a number of seconds, not 'twenty'"),
-        (6, 'staff.pin must be 4 to 8 digits in quotes, e.g. "4729"'),
+        (
+            6,
+            "staff.pin is no longer read from the config, where anyone could read it: remove "
+            "it and set the PIN with `python -m game kiosk --set-pin`",
+        ),
     ]
 
 

@@ -119,3 +119,37 @@ def test_logs_rotate(tmp_path):
     assert (tmp_path / "kiosk.log.1").exists()
     handler.close()
     logger.removeHandler(handler)
+
+
+# A game that dies before its first frame, every time (a broken install, a missing display).
+DIES_AT_START = """
+import sys
+print("ImportError: no module named 'pygame'", file=sys.stderr)
+sys.exit(1)
+"""
+NOTICE = """
+import os, sys
+from pathlib import Path
+Path(sys.argv[1]).write_text(sys.argv[2])
+os.write(int(os.environ["VOT_HEARTBEAT_FD"]), b".")
+"""
+
+
+def test_a_game_that_never_starts_is_not_restarted_forever(tmp_path, log):
+    logger, lines = log
+    shown = tmp_path / "notice"
+    boss = Supervisor([sys.executable, "-c", DIES_AT_START], logger, sleep=lambda s: None,
+                      max_failed_starts=4,
+                      fault_command=lambda error: [sys.executable, "-c", NOTICE, str(shown),
+                                                   error])  # fmt: skip
+    assert boss.run() == supervisor.CONFIG_EXIT
+    assert sum("; restart " in line for line in lines) == 3  # three restarts, then no more
+    assert any("failed to start 4 times" in line for line in lines)
+    assert shown.read_text() == "ImportError: no module named 'pygame'"  # staff see why
+
+
+def test_the_out_of_order_notice_draws_and_beats(monkeypatch):
+    from game.kiosk import fault
+
+    assert fault.lines("boom")[-1] == "boom" and fault.lines("")[-1].endswith("computer.")
+    assert fault.show("RuntimeError: boom", (640, 360), frames=2, sleep=lambda s: None) == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.expr import StoryRuntimeError
 from game.engine.model import Perspective
 from game.i18n import _
 from game.labels import warnings_text
@@ -105,6 +106,11 @@ class PerspectivesScreen(PageScreen):
     def _start(self, pid: str):
         def start() -> None:
             app = self.app
-            app.start_session(Session.start(app.story, pid, app.profile, app.clock))
+            try:
+                session = Session.start(app.story, pid, app.profile, app.clock)
+            except StoryRuntimeError as exc:  # its first page cannot be shown
+                app.story_failed(exc)
+                return
+            app.start_session(session)
 
         return start

@@ -7,6 +7,7 @@ from typing import Self
 
 import pygame
 
+from game.engine.expr import StoryRuntimeError
 from game.engine.text import Paragraph
 from game.i18n import _, current_language
 from game.labels import format_date
@@ -142,7 +143,11 @@ class SceneScreen(Screen):
             self.complete()  # the first press only finishes the text
             return
         self.app.sound.play("choose")  # before the autosave's disk write, to answer the press
-        self.session.choose(index)
+        try:
+            self.session.choose(index)
+        except StoryRuntimeError as exc:  # the playthrough is back on this page, unchanged
+            self.app.story_failed(exc)
+            return
         self.enter_page(animate=True)
 
     # -- layout
