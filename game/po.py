@@ -64,7 +64,7 @@ def read_catalog(path: Path, language: str | None = None) -> Catalog:
     for message in catalog:
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         if any(len(s or "") > MAX_TEXT_CHARS for s in strings):
-            raise CatalogError(path, message.lineno, f"a translation is longer than "
+            raise CatalogError(path, message.lineno or 1, f"a translation is longer than "
                                f"{MAX_TEXT_CHARS:,} characters", "split the text")  # fmt: skip
     for message in catalog:
         _restore_previous(message)

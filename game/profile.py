@@ -78,7 +78,8 @@ def load(folder: Path | None = None) -> Profile:
         storage.set_aside(file)
         notices.post(DAMAGED)
         data = {}
-    finished = data.get("finished") if isinstance(data.get("finished"), dict) else {}
+    finished = data.get("finished")
+    finished = finished if isinstance(finished, dict) else {}
     return Profile(
         finished={k: _str_list(v) for k, v in finished.items() if isinstance(k, str)},
         terms=_str_list(data.get("terms")),

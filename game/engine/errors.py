@@ -43,6 +43,8 @@ class StoryError(Exception):
         super().__init__(self.summary())
 
     def summary(self) -> str:
+        if len(self.problems) == 1:  # one problem is one line: it names itself an error
+            return str(self.problems[0])
         errors = [p for p in self.problems if p.severity == "error"]
         head = f"{len(errors)} error(s) in the story"
         return head + ":\n" + "\n".join(str(p) for p in self.problems)

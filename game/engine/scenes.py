@@ -217,7 +217,7 @@ class SceneBuilder:
             if isinstance(item, str):
                 items += self._text(src, sid, item, value, i, conds)
             elif isinstance(item, YMap) and depth >= limits.MAX_CONDITIONAL_DEPTH:
-                src.problem(value.item_pos[i], "conditional paragraphs are nested too deeply "
+                src.problem(value.item_pos[i] if isinstance(value, YSeq) else item.pos, "conditional paragraphs are nested too deeply "
                             f"(more than {limits.MAX_CONDITIONAL_DEPTH} levels)",
                             "combine the conditions with 'and'", "E007")  # fmt: skip
             elif isinstance(item, YMap):

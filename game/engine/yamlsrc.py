@@ -214,7 +214,7 @@ class _Converter:
         kind = type(node)
         if kind is yaml.MappingNode or kind is yaml.SequenceNode:
             self._enter(node, depth)
-            if kind is yaml.MappingNode:
+            if isinstance(node, yaml.MappingNode):
                 return self._map(node, depth + 1)
             seq = YSeq(_pos(node))
             for item in node.value:

@@ -31,8 +31,9 @@ LINK_REACH = 32 / 1.5
 class VisitProfile(Profile):
     """What one visitor met (the codex fills as they read); forgotten when the visit ends."""
 
-    def save(self) -> None:
+    def save(self) -> bool:
         """Never written: the next visitor starts with an empty codex."""
+        return True
 
 
 class KioskSession(Session):

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import hmac
-from typing import TYPE_CHECKING
 from math import ceil
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -175,6 +174,8 @@ class StaffMenuScreen(StaffScreen, MenuScreen):
 
 class StatsScreen(StaffScreen, PageScreen):
     """The figures so far, as `python -m game stats` prints them."""
+
+    app: KioskApp  # typed for the checker: these screens run only in the kiosk
 
     def __init__(self, app) -> None:
         super().__init__(app)

@@ -289,10 +289,15 @@ class Stats:
         if not self._usable():
             return fallback
         try:
-            return query(self.conn)
+            return query(self._open())
         except (sqlite3.Error, OSError) as exc:
             self._fail(exc)
             return fallback
+
+    def _open(self) -> sqlite3.Connection:
+        """The connection, where the caller has just checked that the database is usable."""
+        assert self.conn is not None  # every caller asks _usable() (or _do does) first
+        return self.conn
 
     # -- writing
     def start(self, language: str, perspective: str, path: str) -> int:
@@ -315,14 +320,14 @@ class Stats:
         self.queue.clear()
         if self._usable():
             try:
-                with transaction(self.conn) as c:
+                with transaction(self._open()) as c:
                     for table in reversed(TABLES):
                         c.execute(f"DELETE FROM {table}")
             except (sqlite3.Error, OSError) as exc:
                 self._fail(exc)
 
     def _start(self, language: str, perspective: str, path: str, local: int) -> int:
-        with transaction(self.conn) as c:
+        with transaction(self._open()) as c:
             cur = c.execute(
                 "INSERT INTO sessions (started_hour, language, perspective, path) "
                 "VALUES (?, ?, ?, ?)",
@@ -332,15 +337,15 @@ class Stats:
         return cur.lastrowid
 
     def _choice(self, session: int, scene: str, choice: str) -> None:
-        with transaction(self.conn) as c:
+        with transaction(self._open()) as c:
             c.execute("INSERT INTO choices VALUES (?, ?, ?)", (session, scene, choice))
 
     def _ending(self, session: int, perspective: str, ending: str) -> None:
-        with transaction(self.conn) as c:
+        with transaction(self._open()) as c:
             c.execute("INSERT INTO endings VALUES (?, ?, ?)", (session, perspective, ending))
 
     def _end(self, session: int, how: str, seconds: float, scene: str | None) -> None:
-        with transaction(self.conn) as c:
+        with transaction(self._open()) as c:
             done = c.execute(
                 "UPDATE sessions SET ended = ?, length_seconds = ? WHERE id = ? AND ended IS NULL",
                 (how, bucket(seconds), session),

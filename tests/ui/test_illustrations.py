@@ -177,6 +177,7 @@ def test_smoke_and_water_move_while_the_text_is_typed_and_rest_once_it_is_read(p
     later = ui.pixels().subsurface(rect).copy()
     assert _differing(early, later) > 0, "the living details move while the page is typed"
     ui.key(pygame.K_SPACE)  # the page whole: the reader reads, nothing moves
+    ui.wait(1)  # once the page has glided to its choices
     still = ui.pixels().subsurface(rect).copy()
     frames = ui.app.frames
     ui.wait(3)

@@ -8,6 +8,7 @@ import math
 import pygame
 import pytest
 
+from game.ui.scene_labels import ContentNoteDialog
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.map import MapScreen, PlaceCard
 from game.ui.theme import PALETTES
@@ -21,6 +22,8 @@ def _travel(ui: Driver, card: int, choices: int | None = None) -> None:
     ui.click("New story")
     ui.click("I understand — continue")
     ui.click(ui.screen.cards[card])
+    if isinstance(ui.screen, ContentNoteDialog):
+        ui.past_note()
     pt = ui.app.session.pt
     been = {pt.scene.place}
     taken = 0
@@ -30,6 +33,8 @@ def _travel(ui: Driver, card: int, choices: int | None = None) -> None:
         been.add(places[pick])
         ui.screen.complete()
         ui.key(pygame.K_1 + pick)
+        if isinstance(ui.screen, ContentNoteDialog):
+            ui.past_note()
         taken += 1
 
 

@@ -206,11 +206,10 @@ def test_the_finished_mark_is_a_drawn_check_and_no_box(ui, language):
     assert len(runs) == 1
     assert missing_glyphs(runs[0].style.face, runs[0].text) == []
     surf = ui.pixels()
-    pad_x, pad_y = card._pad(ui.app.kit)
+    left, top = card.text_origin(ui.app.kit)
     room = ui.app.kit.fonts.get(runs[0].style.face, runs[0].style.px).size(MARK_ROOM)[0]
     line = next(ln for ln in page.lines if runs[0] in ln.runs)
-    area = pygame.Rect(card.rect.x + pad_x + runs[0].x, card.rect.y + pad_y + line.y, room,
-                       line.height)  # fmt: skip
+    area = pygame.Rect(left + runs[0].x, top + line.y, room, line.height)
     inked = sum(surf.get_at((x, y))[:3] == runs[0].style.color
                 for x in range(area.left, area.right) for y in range(area.top, area.bottom))  # fmt: skip
     assert inked > 10  # the check mark drawn in the room before the word

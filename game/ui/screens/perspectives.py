@@ -24,13 +24,17 @@ class PerspectiveCard(PictureCard):
 
     def draw(self, surf: pygame.Surface, kit: Kit, *, hover: bool, focus: bool) -> None:
         super().draw(surf, kit, hover=hover, focus=focus)
+        page = self._pages(kit, self.rect.width, hover or focus)[0]
+        draw_marks(surf, page, self.text_origin(kit), kit)
+
+    def text_origin(self, kit: Kit) -> tuple[int, int]:
+        """Where the card's text begins: below its picture when it shows one."""
         pad_x, pad_y = self._pad(kit)
         band = self._band(kit, self.rect.width)
         top = self.rect.y + pad_y
-        if self._picture(kit, band) is not None:  # the text sits below the picture
+        if self._picture(kit, band) is not None:
             top += band[1] + pad_y
-        page = self._pages(kit, self.rect.width, hover or focus)[0]
-        draw_marks(surf, page, (self.rect.x + pad_x, top), kit)
+        return self.rect.x + pad_x, top
 
 
 def draw_marks(surf: pygame.Surface, page: Page, origin: tuple[int, int], kit: Kit) -> None:
