@@ -72,6 +72,15 @@ def set_pin(ask=getpass.getpass) -> int:
     return 0
 
 
+def read_piped_line(prompt: str) -> str:
+    """One line of standard input, for --set-pin without a terminal (EOFError when none)."""
+    print(prompt, file=sys.stderr)
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError("no PIN on standard input")
+    return line.rstrip("\r\n")
+
+
 def load_stories(root: Path, languages: tuple[str, ...]) -> Story:
     """The story in the first language; every other one is loaded too, so that a broken
     translation stops the kiosk at start rather than in front of a visitor."""
@@ -90,7 +99,8 @@ def check_story(config: KioskConfig, story: Story) -> list[str]:
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     if args.set_pin:
-        return set_pin()
+        # A terminal asks without echo; a provisioning script pipes the PIN in twice.
+        return set_pin() if sys.stdin.isatty() else set_pin(ask=read_piped_line)
     if args.fault is not None:
         from game.kiosk import fault
 

@@ -155,3 +155,19 @@ def test_statistics_reset_and_test_screen(kiosk, stats):
     assert isinstance(kiosk.screen, StaffMenuScreen)
     kiosk.tap("Close")
     assert not isinstance(kiosk.screen, StaffMenuScreen)
+
+
+def test_set_pin_reads_two_piped_lines_without_a_terminal(monkeypatch, capsys):
+    """A provisioning script (no terminal) pipes the PIN in; an empty pipe sets nothing."""
+    import io
+
+    from game.kiosk.main import main
+
+    pin.default_path().unlink()
+    monkeypatch.setattr("sys.stdin", io.StringIO("97531\n97531\n"))
+    assert main(["--set-pin"]) == 0
+    assert pin.matches("97531", pin.read())
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["--set-pin"]) == 1
+    assert "no PIN on standard input" in capsys.readouterr().err
+    assert pin.matches("97531", pin.read())  # unchanged
