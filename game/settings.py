@@ -12,8 +12,14 @@ from game import keys, storage
 FILE_NAME = "settings.json"
 
 # Each text size scales the reading face; "medium" is the designed size.
-TEXT_SIZES: dict[str, float] = {"small": 0.86, "medium": 1.0, "large": 1.18, "largest": 1.4,
-                                 "huge": 1.7, "double": 2.0}
+TEXT_SIZES: dict[str, float] = {
+    "small": 0.86,
+    "medium": 1.0,
+    "large": 1.18,
+    "largest": 1.4,
+    "huge": 1.7,
+    "double": 2.0,
+}
 # Characters revealed per second; 0 shows the whole page at once.
 TEXT_SPEEDS: dict[str, float] = {"slow": 30.0, "normal": 60.0, "fast": 140.0, "instant": 0.0}
 THEMES: tuple[str, ...] = ("default", "dark", "high_contrast")

@@ -64,7 +64,9 @@ class Kit:
     def style(self, role: str, color: Color | None = None) -> Style:
         colour = ROLES[role][2]
         return Style(
-            self.face(role), self.font_px(role), color or getattr(self.palette, colour),
+            self.face(role),
+            self.font_px(role),
+            color or getattr(self.palette, colour),
             role == "link",
         )
 
