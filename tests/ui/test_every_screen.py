@@ -42,8 +42,8 @@ SCREENS = {
 
 def visible_buttons(ui):
     out = []
-    for button in ui.buttons():
-        rect = button.rect.clip(button.clip) if button.clip else button.rect
+    for button in ui.buttons():  # a hidden card has an empty clip: not "no clip"
+        rect = button.rect.clip(button.clip) if button.clip is not None else button.rect
         if rect.width and rect.height:
             out.append((button, rect))
     return out
