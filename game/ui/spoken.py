@@ -41,7 +41,7 @@ def _card_heading(button: Button, kit) -> str:
     if isinstance(button, Card):
         blocks = button.blocks_for(kit)
         return blocks_text(blocks[:1]) if blocks else ""
-    return button.label
+    return button_text(button, kit)
 
 
 def screen_text(screen: Screen) -> str:

@@ -100,9 +100,10 @@ class SceneScreen(Screen):
         """Show the playthrough's current scene from the top, typing it out if `animate`."""
         self.shown = (self.pt.turn, self.pt.scene.id)
         self.started = self.app.clock()
-        typing = (
-            animate and self.app.settings.chars_per_second and not self.app.settings.reduced_motion
-        )
+        settings = self.app.settings
+        # Reduced motion, and reading aloud (the voice reads the page), show it whole at once.
+        typing = animate and settings.chars_per_second and not settings.reduced_motion
+        typing = typing and not self.app.narrator.on
         self.revealed = 0.0 if typing else float("inf")
         self.scroller.offset = 0
         self.group.focus = self.tools.focus = None
