@@ -3,10 +3,14 @@ and a whole visit played by ear alone."""
 
 from __future__ import annotations
 
+import shutil
+import statistics
+import time
+
 import pygame
 import pytest
 
-from game.speech import NullSpeaker, RecordingSpeaker
+from game.speech import EspeakSpeaker, NullSpeaker, RecordingSpeaker
 from game.ui.screens.card import TermCard
 from game.ui.screens.dialog import MessageDialog
 from game.ui.screens.ending import EndingScreen
@@ -181,3 +185,19 @@ def test_a_whole_visit_by_ear_alone(ui, ear):
     step(pygame.K_RETURN, "Continue")  # the first Enter puts the focus on it
     said = step(pygame.K_RETURN, "The Cloth Finished", "You kept the loom", "Back to the title")
     assert isinstance(ui.screen, EndingScreen) and said
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
+def test_frames_stay_short_while_espeak_reads_a_page(ui):
+    """The real engine reading the page: the loop's update (where the narrator looks for
+    something new to say) stays well under 1.5 ms a frame."""
+    ui.app.narrator.speaker = EspeakSpeaker(shutil.which("espeak-ng"))
+    ui.app.change_settings(read_aloud=True)
+    ui.begin_story()  # the page is being read now
+    costs = []
+    for _ in range(30):
+        ui.clock.now += 0.016
+        start = time.perf_counter()
+        ui.app.update()
+        costs.append(time.perf_counter() - start)
+    assert statistics.median(costs) < 0.0015
