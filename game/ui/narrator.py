@@ -48,8 +48,9 @@ class Narrator:
         if focus and focus != self._focus:
             parts.append(focus)
         self._focus = focus
-        if parts:
-            self.say(spoken.PAUSE.join(p for p in parts if p))
+        text = spoken.PAUSE.join(p for p in parts if p)
+        if text:
+            self.say(text)
 
     def say(self, text: str) -> None:
         self.speaker.speak(text, current_language())
