@@ -36,6 +36,10 @@ class Gamepad:
             from pygame._sdl2 import controller
 
             controller.init()
+            # Pads already plugged in: their "added" events may be cleared with the queue.
+            for index in range(controller.get_count()):
+                if controller.is_controller(index):
+                    self._open(index)
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.CONTROLLERDEVICEADDED:

@@ -154,3 +154,11 @@ def test_the_platform_commands_name_each_languages_voice():
     assert SaySpeaker("say").command("ru") == ["say", "-v", "Milena", "-f", "-"]
     sapi = SapiSpeaker("powershell").command("ru")
     assert sapi[0] == "powershell" and "'ru-RU'" in sapi[-1] and "System.Speech" in sapi[-1]
+
+
+def test_speech_needs_no_pygame():
+    """The engines are usable by the terminal player and tools: no window library behind them."""
+    import subprocess
+
+    code = "import sys, game.speech; assert 'pygame' not in sys.modules"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
