@@ -51,7 +51,8 @@ def screen_text(screen: Screen) -> str:
     kit = screen.kit
     parts = [heading(screen)]
     parts.append(body_text(screen))
-    offered = [_card_heading(b, kit) for b in screen.group.buttons]
+    buttons = [b for b in screen.group.buttons if b not in getattr(screen, "back_to", ())]
+    offered = [_card_heading(b, kit) for b in buttons]
     if offered:
         parts.append(PAUSE.join(offered))
     return PAUSE.join(p for p in parts if p)
@@ -69,8 +70,16 @@ def heading(screen: Screen) -> str:
     return screen.app.story_outline.title if screen is screen.app.stack[0] else ""
 
 
+def _step_text(step) -> str:
+    """A History entry as heard: the scene, and what was chosen there."""
+    return f"{step.scene_title}: " + _("You chose: {choice}").format(choice=step.choice_text)
+
+
 def body_text(screen: Screen) -> str:
     """The text a screen shows besides its buttons (a card's, a dialog's, an ending's)."""
+    steps = getattr(screen, "steps", None)
+    if steps is not None:  # the History: each step in a line, not every page again
+        return PAUSE.join(map(_step_text, steps)) or screen.empty_text()
     for name in ("blocks", "_blocks"):
         method = getattr(screen, name, None)
         if callable(method):
@@ -131,6 +140,9 @@ def focus_text(screen: Screen) -> str:
         if kind == "tool":
             return screen.tools.buttons[index].label
     button = screen.group.focused()
+    back_to = getattr(screen, "back_to", None)
+    if back_to and button in back_to:  # which choice this button undoes
+        return f"{button.label}: {_step_text(screen.steps[back_to.index(button)])}"
     if button is None and hasattr(screen, "tools"):
         button = screen.tools.focused()
     return button_text(button, kit) if button is not None else ""

@@ -201,3 +201,55 @@ def test_frames_stay_short_while_espeak_reads_a_page(ui):
         ui.app.update()
         costs.append(time.perf_counter() - start)
     assert statistics.median(costs) < 0.0015
+
+
+HEADINGS = {
+    "title": "Voices of Turkestan", "content_note": "Before you begin",
+    "perspectives": "Choose a perspective", "scene": "The Draft List", "term_card": "Codex",
+    "event_card": "What really happened", "backlog": "History", "save": "Save the game",
+    "load": "Load a game", "settings": "Settings", "codex": "Codex", "timeline": "Timeline",
+    "pause": "Paused", "dialog": "A question", "ending": "",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", list(HEADINGS))
+def test_every_screen_is_read_with_its_heading_when_it_opens(ui, ear, name):
+    from test_every_screen import SCREENS
+
+    from game.ui.session import Session
+
+    app = ui.app
+    app.start_session(Session.start(app.story, "weaver", app.profile, app.clock))
+    ui.key(pygame.K_SPACE)
+    ui.key(pygame.K_1)
+    ui.past_note()
+    if name == "ending":
+        ui.key(pygame.K_1)
+    if name == "title":
+        app.home()
+    elif SCREENS[name] is not None:
+        app.push(SCREENS[name](app))
+    ear.new()
+    ui.key(pygame.K_r)  # read it all again
+    said = ear.new()
+    assert said and HEADINGS[name] in said.split("\n")[0], said[:200]
+    if name == "ending":
+        assert app.session.pt.ending.title in said
+
+
+def test_the_history_says_each_choice_and_which_one_a_button_undoes(ui, ear):
+    ui.begin_story()
+    ui.key(pygame.K_SPACE)
+    ui.key(pygame.K_2)  # stay at the loom
+    ear.new()
+    ui.key(pygame.K_h)
+    said = ear.new().split("\n")
+    assert said[:2] == [
+        "History",
+        "The Silent Loom: You chose: Stay at the loom and finish the cloth",
+    ]
+    ui.key(pygame.K_DOWN)
+    assert (
+        ear.new()
+        == "Go back to this choice: The Silent Loom: You chose: Stay at the loom and finish the cloth"
+    )
