@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable
 
 from game.i18n import _
@@ -80,22 +81,29 @@ def body_text(screen: Screen) -> str:
     steps = getattr(screen, "steps", None)
     if steps is not None:  # the History: each step in a line, not every page again
         return PAUSE.join(map(_step_text, steps)) or screen.empty_text()
-    for name in ("blocks", "_blocks"):
-        method = getattr(screen, name, None)
-        if callable(method):
-            try:
-                return blocks_text(method())
-            except TypeError:
-                continue  # a method of another shape (a list page's per-item blocks)
-    pages = getattr(screen, "_pages", None) or getattr(screen, "_page", None)
-    if callable(pages):
-        try:
-            page = pages(max(1, screen.kit.px(560))) if pages.__name__ == "_pages" else pages()
-        except TypeError:
-            return ""
-        text = page_text(page)
-        return text.removeprefix(getattr(screen, "heading", "") or "").strip()
-    return getattr(screen, "empty_text", lambda: "")() if not getattr(screen, "cards", 1) else ""
+    blocks = _method(screen, "blocks", 0) or _method(screen, "_blocks", 0)
+    if blocks is not None:  # a card, the ending
+        return blocks_text(blocks())
+    page = _method(screen, "_page", 0)  # the content note
+    if page is not None:
+        return page_text(page())
+    pages = _method(screen, "_pages", 1)  # a dialog: its heading is said already
+    if pages is not None:
+        text = page_text(pages(max(1, screen.kit.px(560))))
+        return text.removeprefix(getattr(screen, "heading", "")).strip()
+    if getattr(screen, "cards", None) == [] and hasattr(screen, "empty_text"):
+        return screen.empty_text()  # an empty list says so
+    return ""
+
+
+def _method(screen: Screen, name: str, arity: int):
+    """The screen's method `name` when it takes exactly `arity` arguments (list pages have a
+    `_blocks(item)` for each card, which is not the page's own text)."""
+    method = getattr(screen, name, None)
+    if not callable(method):
+        return None
+    params = inspect.signature(method).parameters.values()
+    return method if len([p for p in params if p.default is p.empty]) == arity else None
 
 
 def _is_scene(screen: Screen) -> bool:
