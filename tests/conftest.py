@@ -21,3 +21,12 @@ def _isolated_user_data(tmp_path_factory, monkeypatch):
     """Saves, settings, statistics and story caches of a test never touch the real user folders."""
     monkeypatch.setenv("VOT_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
     monkeypatch.setenv("VOT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture(autouse=True)
+def _silent_speech(monkeypatch):
+    """No test speaks out loud: the player's speech engine is a recorder unless a test (the
+    espeak-ng ones) sets a real one."""
+    from game.speech import RecordingSpeaker
+
+    monkeypatch.setattr("game.ui.app.default_speaker", RecordingSpeaker)
