@@ -66,7 +66,7 @@ def test_switching_language_switches_the_voice(tmp_path):
     assert len(set(sounds.values())) == 3
     assert "n'aIn" in speaker.phonemes(text, "en")  # nineteen…
     assert "t'ys" in speaker.phonemes(text, "ru")  # тысяча…
-    assert "b'y*" in speaker.phonemes(text, "uz")  # bir ming…
+    assert "b'y* m'yN" in speaker.phonemes(text, "uz")  # bir ming… (not "bir toʻqqiz bir olti")
 
 
 @needs_espeak
@@ -81,12 +81,33 @@ def test_the_uzbek_letter_mark_is_never_spelled_out():
 
 def test_numbers_dates_and_signs_are_written_for_the_ear():
     assert spoken("June 1916 · Kokand", "en") == "June 1916, Kokand"
+    assert spoken("19 February 1918", "en") == "the 19th of February 1918"
     assert spoken("1916–1934", "en") == "1916 to 1934"
-    assert spoken("Июнь 1918 г. · Коканд", "ru") == "Июнь 1918 года, Коканд"
-    assert spoken("1916–1934", "ru") == "с 1916 по 1934"
-    assert spoken("1916–1934", "uz") == "1916-yildan 1934-yilgacha"
-    assert spoken("40 %", "en") == "40 percent"
+    assert spoken("40 %, 25 000 men", "en") == "40 percent, 25000 men"
     assert spoken("x" * 50_000, "en") == "x" * 20_000  # bounded
+
+
+def test_russian_years_and_days_are_ordinals_in_their_case():
+    assert spoken("Июнь 1918 г. · Коканд", "ru") == (
+        "Июнь тысяча девятьсот восемнадцатого года, Коканд"
+    )
+    assert spoken("19 февраля 1918 г.", "ru") == (
+        "девятнадцатого февраля тысяча девятьсот восемнадцатого года"
+    )
+    assert spoken("в 1923 г.", "ru") == "в тысяча девятьсот двадцать третьем году"
+    assert spoken("в 1920 году", "ru") == "в тысяча девятьсот двадцатом году"
+    assert spoken("1916–1934", "ru") == "с 1916 по 1934"
+    assert spoken("1920-х гг.", "ru") == "1920-х годов"
+
+
+def test_uzbek_numbers_are_words_since_espeak_reads_them_digit_by_digit():
+    assert spoken("1916-yil", "uz") == "bir ming to'qqiz yuz o'n oltinchi yil"
+    assert spoken("19-fevral", "uz") == "o'n to'qqizinchi fevral"
+    assert spoken("1916–1934", "uz") == (
+        "bir ming to'qqiz yuz o'n oltinchi yildan bir ming to'qqiz yuz o'ttiz to'rtinchi yilgacha"
+    )
+    assert spoken("25 000 kishi, 40 %", "uz") == "yigirma besh ming kishi, qirq foiz"
+    assert spoken("2 ta", "uz") == "ikki ta" and spoken("0", "uz") == "nol"
 
 
 class Slow(CommandSpeaker):
