@@ -8,17 +8,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from game import notices, storage
+from game import keys, notices, storage
 from game.i18n import N_
 
 FILE_NAME = "settings.json"
 DAMAGED = N_("Your settings file was damaged; it was set aside and the defaults are used.")
 
 # Each text size scales the reading face; "medium" is the designed size.
-TEXT_SIZES: dict[str, float] = {"small": 0.86, "medium": 1.0, "large": 1.18, "largest": 1.4}
+TEXT_SIZES: dict[str, float] = {
+    "small": 0.86,
+    "medium": 1.0,
+    "large": 1.18,
+    "largest": 1.4,
+    "huge": 1.7,
+    "double": 2.0,
+}
 # Characters revealed per second; 0 shows the whole page at once.
 TEXT_SPEEDS: dict[str, float] = {"slow": 30.0, "normal": 60.0, "fast": 140.0, "instant": 0.0}
 THEMES: tuple[str, ...] = ("default", "dark", "high_contrast")
+READING_FONTS: tuple[str, ...] = ("serif", "sans")  # Noto Serif, or DejaVu Sans to read
+# Line height as a multiple of the face's own (reading text only; controls keep theirs).
+LINE_SPACINGS: dict[str, float] = {"normal": 1.0, "relaxed": 1.25, "wide": 1.5}
 VOLUME_STEP = 10
 _LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{1,8}){0,2}")
 
@@ -35,7 +45,11 @@ class Settings:
     language: str = "en"
     window_size: tuple[int, int] | None = None  # the window as the player last left it
     content_warnings: bool = True  # a scene's content note is shown before it
-    reduced_motion: bool = False  # jump instead of gliding (the page's scroll to its choices)
+    reduced_motion: bool = False  # no typewriter, no glide, no transitions
+    read_aloud: bool = False  # the game speaks its screens (when a speech engine is there)
+    reading_font: str = "serif"
+    line_spacing: str = "normal"
+    keys: tuple[tuple[str, str], ...] = ()  # (action, key name) where not the default
     illustrations: bool = True  # the drawn picture of each scene's place
 
     @property
@@ -48,11 +62,14 @@ class Settings:
 
 
 def _valid(name: str, value: Any) -> bool:
-    allowed = {"text_size": TEXT_SIZES, "text_speed": TEXT_SPEEDS, "theme": THEMES}
+    allowed = {"text_size": TEXT_SIZES, "text_speed": TEXT_SPEEDS, "theme": THEMES,
+               "reading_font": READING_FONTS, "line_spacing": LINE_SPACINGS}  # fmt: skip
     if name in allowed:
         return value in allowed[name]
-    if name in ("fullscreen", "content_warnings", "reduced_motion", "illustrations"):
+    if name in ("fullscreen", "content_warnings", "reduced_motion", "read_aloud", "illustrations"):
         return isinstance(value, bool)
+    if name == "keys":
+        return keys.valid(value)
     if name == "volume":
         return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100
     if name == "language":  # a code such as 'uz' or 'uz_Latn', never a path
@@ -71,6 +88,8 @@ def from_dict(data: Any) -> Settings:
     good = {k: v for k, v in data.items() if k in known and _valid(k, v)}
     if good.get("window_size") is not None:
         good["window_size"] = tuple(good["window_size"])  # JSON keeps it as a list
+    if "keys" in good:
+        good["keys"] = tuple(tuple(pair) for pair in good["keys"])
     return Settings(**good)
 
 

@@ -24,3 +24,12 @@ def _isolated_user_data(tmp_path_factory, monkeypatch):
     from game import notices
 
     notices.reset()  # "said once" is per run of the game: each test is a fresh run
+
+
+@pytest.fixture(autouse=True)
+def _silent_speech(monkeypatch):
+    """No test speaks out loud: the player's speech engine is a recorder unless a test (the
+    espeak-ng ones) sets a real one."""
+    from game.speech import RecordingSpeaker
+
+    monkeypatch.setattr("game.ui.app.default_speaker", RecordingSpeaker)

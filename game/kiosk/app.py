@@ -126,7 +126,7 @@ class KioskApp(App):
         c = self.config
         return {"text_size": c.text_size, "theme": c.theme, "text_speed": "normal",
                 "fullscreen": c.fullscreen, "language": c.languages[0],
-                "content_warnings": c.content_warnings}  # fmt: skip
+                "content_warnings": c.content_warnings, "read_aloud": c.read_aloud}  # fmt: skip
 
     def save_settings(self, new: Settings) -> None:
         """A kiosk's settings last one visit: applied at once, never written to disk."""

@@ -48,6 +48,7 @@ class KioskConfig:
     theme: str = "dark"
     fullscreen: bool = True
     content_warnings: bool = True  # a scene's content note before it
+    read_aloud: bool = False  # narration from the start of every visit (a headphone station)
     idle_seconds: float = 90.0
     warning_seconds: float = 20.0
     session_cap_seconds: float = 1200.0  # 0: no cap
@@ -166,6 +167,7 @@ FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "display.theme": ("theme", _choice(aaa_themes())),
     "display.fullscreen": ("fullscreen", _bool),
     "display.content_warnings": ("content_warnings", _bool),
+    "audio.read_aloud": ("read_aloud", _bool),
     "idle.timeout": ("idle_seconds", _number(10, 3600)),
     "idle.warning": ("warning_seconds", _number(5, 300)),
     "idle.session_cap": ("session_cap_seconds", _cap),

@@ -26,11 +26,14 @@ from game.engine import StoryError
 from game.i18n import _, use_language
 from game.opening import StoryPreview, open_story
 from game.paths import default_story_dir, is_checkout
-from game.settings import Settings
+from game.settings import LINE_SPACINGS, Settings
+from game.speech import default_speaker
 from game.story_i18n import load_story_in
+from game.ui import gamepad, keymap
 from game.ui.fonts import Fonts, TextCache
 from game.ui.kit import DESIGN_SIZE, Kit
 from game.ui.notice import NoticeBar
+from game.ui.narrator import Narrator
 from game.ui.ornament import draw_backdrop, draw_panel, window_icon
 from game.ui.screen import Screen
 from game.ui.sound import Sounds
@@ -94,6 +97,8 @@ class App:
         self.frames = 0
         self.live: LiveReload | None = None  # when the story folder is watched
         self.sound = Sounds()  # silent until _apply gives it the settings' volume
+        self.narrator = Narrator(self, default_speaker())  # speaks only with Read aloud on
+        self.gamepad = gamepad.Gamepad(self)
         self._apply(self.settings)
         self._sync_size()
         pygame.event.clear()  # nothing from before this window existed is meant for it
@@ -229,6 +234,8 @@ class App:
         self.sound.volume = new.volume
         self.kit.palette = palette(new.theme)
         self.kit.text_scale = new.text_scale
+        self.kit.reading_font = new.reading_font
+        self.kit.layouter.spacing = LINE_SPACINGS[new.line_spacing]
         self._sync_size()
 
     def _sync_size(self) -> bool:
@@ -307,7 +314,9 @@ class App:
         showing = self.notice.update(now)
         if self.notice.current != had_notice:
             self.dirty = True
-        return any([screen.update(now) for screen in self.stack[self._first_drawn() :]]) or showing
+        animating = any([screen.update(now) for screen in self.stack[self._first_drawn() :]])
+        self.narrator.tick()  # after input and animation: what is on screen now is said
+        return animating or showing
 
     def draw(self) -> None:
         self.compose()
@@ -334,6 +343,7 @@ class App:
     def close(self) -> None:
         """Destroy the window (tests open many apps in one process); safe to call twice."""
         if self.running is not None:
+            self.narrator.close()
             self.window.destroy()
             self.running = None
 
@@ -356,6 +366,8 @@ class App:
             self.redraw()
         elif kind == pygame.KEYDOWN:
             self._key(event)
+        elif kind in gamepad.EVENTS:
+            self.gamepad.handle(event)
         elif kind in (pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION):
             self._finger_event(event)
         elif getattr(event, "touch", False):
@@ -374,7 +386,10 @@ class App:
             self.redraw()
 
     def _key(self, event: pygame.event.Event) -> None:
-        if event.key == pygame.K_F11:
+        event = keymap.route(self, event)  # the player's bindings, and the narrator's keys
+        if event is None:
+            self.redraw()
+        elif event.key == pygame.K_F11:
             self.change_settings(fullscreen=not self.settings.fullscreen)
         elif event.key == pygame.K_F5 and self.live is not None:
             self.live.now()

@@ -1,4 +1,5 @@
-"""The bundled faces (Noto Serif to read, Noto Sans for controls), opened once per pixel size."""
+"""The bundled faces (Noto Serif or DejaVu Sans to read, Noto Sans for controls), opened once
+per pixel size."""
 
 from __future__ import annotations
 
@@ -15,7 +16,18 @@ FACES: dict[str, str] = {
     "serif_italic": "NotoSerif-Italic.ttf",
     "serif_bold": "NotoSerif-Bold.ttf",
     "sans": "NotoSans-Regular.ttf",
+    # The reading font a player may choose instead of the serif (Settings → Reading font).
+    "reading_sans": "DejaVuSans.ttf",
+    "reading_sans_italic": "DejaVuSans-Oblique.ttf",
+    "reading_sans_bold": "DejaVuSans-Bold.ttf",
 }
+# Reading font -> the face used in place of each serif face.
+READING_FACES: dict[str, dict[str, str]] = {
+    "serif": {},
+    "sans": {"serif": "reading_sans", "serif_italic": "reading_sans_italic",
+             "serif_bold": "reading_sans_bold"},
+}  # fmt: skip
+SPACED_FACES = frozenset(["serif", "serif_italic", "serif_bold", *READING_FACES["sans"].values()])
 
 
 class Fonts:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.ui.fonts import Fonts, TextCache
+from game.ui.fonts import READING_FACES, Fonts, TextCache
 from game.ui.textlayout import Block, Layouter, Piece, Style, measure
 from game.ui.theme import DEFAULT, Color, Palette
 
@@ -46,6 +46,7 @@ class Kit:
     text_scale: float = 1.0
     size: tuple[int, int] = DESIGN_SIZE
     min_px: int = 12  # the smallest text drawn (the kiosk raises it to stay readable at 3 m)
+    reading_font: str = "serif"  # a key of READING_FACES: the face of the reading text
 
     def px(self, n: float) -> int:
         """A design-size length in real pixels."""
@@ -56,14 +57,21 @@ class Kit:
         factor = self.text_scale if scales else 1.0
         return max(self.min_px, round(size * self.scale * factor))
 
+    def face(self, role: str) -> str:
+        face = ROLES[role][0]
+        return READING_FACES[self.reading_font].get(face, face)
+
     def style(self, role: str, color: Color | None = None) -> Style:
-        face, _, colour, _ = ROLES[role]
+        colour = ROLES[role][2]
         return Style(
-            face, self.font_px(role), color or getattr(self.palette, colour), role == "link"
+            self.face(role),
+            self.font_px(role),
+            color or getattr(self.palette, colour),
+            role == "link",
         )
 
     def font(self, role: str):
-        return self.fonts.get(ROLES[role][0], self.font_px(role))
+        return self.fonts.get(self.face(role), self.font_px(role))
 
     def label(self, role: str, text: str, color: Color | None = None):
         """A single line of text as a cached surface."""

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import pygame
 
-from game.ui.fonts import Fonts
+from game.ui.fonts import SPACED_FACES, Fonts
 from game.ui.theme import Color
 
 # A line may break at whitespace, except at a no-break space (U+00A0, U+202F): "20 000".
@@ -211,10 +211,11 @@ class Layouter:
         self.cache_size = cache_size
         self._cache: OrderedDict[tuple, Page] = OrderedDict()
         self.layouts = 0  # counts real layouts, so tests can see the cache work
+        self.spacing = 1.0  # line height of reading text, in the face's own line heights
 
     def page(self, blocks: Sequence[Block], width: int, bg: Color, gap: float = 0.6) -> Page:
         """Lay out paragraphs in `width` pixels; `gap` is the paragraph space in line heights."""
-        key = (tuple(blocks), width, bg, gap)
+        key = (tuple(blocks), width, bg, gap, self.spacing)
         page = self._cache.get(key)
         if page is not None:
             self._cache.move_to_end(key)
@@ -315,6 +316,9 @@ class Layouter:
         fonts = [self._font(block[i]) for i, _ in pieces]
         ascent = max(f.get_ascent() for f in fonts)
         height = max(f.get_linesize() for f in fonts)
+        if self.spacing != 1.0 and any(block[i].style.face in SPACED_FACES for i, _ in pieces):
+            extra = round(height * (self.spacing - 1))  # half above the letters, half below
+            height, ascent = height + extra, ascent + extra // 2
         line = Line(y, height, ascent, [])
         x = 0
         for (index, text), font in zip(pieces, fonts, strict=True):

@@ -60,7 +60,7 @@ class Driver:
 
     def _visible(self, target: Button | str) -> tuple[int, int]:
         button = self.button(target) if isinstance(target, str) else target
-        rect = button.rect.clip(button.clip) if button.clip else button.rect
+        rect = button.rect.clip(button.clip) if button.clip is not None else button.rect
         assert rect.width > 0 and rect.height > 0, f"{button.label!r} is scrolled out of view"
         return rect.center
 

@@ -88,6 +88,10 @@ class PageScreen(Screen):
         """What the panel says when it has no cards."""
         return ""
 
+    def extra_height(self) -> int:
+        """Content the panel shows below its cards (drawn by draw_content), in pixels."""
+        return 0
+
     def layout_content(self) -> None:
         """Lay self.cards out in a scrolling grid inside self.view."""
         kit = self.kit
@@ -104,7 +108,7 @@ class PageScreen(Screen):
             y += row_h + gap
         if not self.cards and self.empty_text():
             y = self._empty_page().height + gap
-        self.scroller.set(max(0, y - gap), self.view.height)
+        self.scroller.set(max(0, y - gap) + self.extra_height(), self.view.height)
         hidden = pygame.Rect(self.view.topleft, (0, 0))
         for card in self.cards:
             card.rect.y -= self.scroller.offset

@@ -106,7 +106,11 @@ class SceneScreen(Screen):
         """Show the playthrough's current scene from the top, typing it out if `animate`."""
         self.shown = (self.pt.turn, self.pt.scene.id)
         self.started = self.app.clock()
-        self.revealed = 0.0 if animate and self.app.settings.chars_per_second else float("inf")
+        settings = self.app.settings
+        # Reduced motion, and reading aloud (the voice reads the page), show it whole at once.
+        typing = animate and settings.chars_per_second and not settings.reduced_motion
+        typing = typing and not self.app.narrator.on
+        self.revealed = 0.0 if typing else float("inf")
         self.scroller.offset = 0
         self.group.focus = self.tools.focus = None
         self.focus_target, self._glide = None, None
@@ -152,6 +156,20 @@ class SceneScreen(Screen):
 
     # -- layout
     def layout(self) -> None:
+        # Choices in view stay in view when the text size or the window changes.
+        keep = self.done and bool(self.group.buttons) and self.view.colliderect(
+            self.group.buttons[0].rect)  # fmt: skip
+        self._lay_out()
+        if keep:
+            self._keep_choices_in_view()
+
+    def _keep_choices_in_view(self) -> None:
+        target = self._choices_target()
+        if target is not None and target != self.scroller.offset:
+            self.scroller.offset, self._glide = target, None
+            self._place_choices()
+
+    def _lay_out(self) -> None:
         kit = self.kit
         w, h = kit.size
         pad = kit.px(40)
@@ -277,15 +295,8 @@ class SceneScreen(Screen):
     def _bring_choices(self, now: float) -> None:
         """Scroll so the choices (the first, at least) are in view now the text has ended:
         gliding there, or at once when the player asked for reduced motion."""
-        buttons = self.group.buttons
-        if not buttons:
-            return
-        top = self.laid.height + self.kit.px(28)
-        last = buttons[-1].rect.bottom - buttons[0].rect.top
-        fits = last <= self.view.height
-        bottom = top + (last if fits else buttons[0].rect.height)
-        target = min(self.scroller.limit, max(self.scroller.offset, bottom - self.view.height))
-        if target == self.scroller.offset:
+        target = self._choices_target()
+        if target is None or target == self.scroller.offset:
             return
         if self.app.settings.reduced_motion:
             self.scroller.offset = target
@@ -293,6 +304,17 @@ class SceneScreen(Screen):
         else:
             self._glide = (now, self.scroller.offset, target)
         self.app.redraw()
+
+    def _choices_target(self) -> int | None:
+        """The least scroll that shows every choice (or the first, if they cannot all fit)."""
+        buttons = self.group.buttons
+        if not buttons:
+            return None
+        top = self.laid.height + self.kit.px(28)
+        last = buttons[-1].rect.bottom - buttons[0].rect.top
+        fits = last <= self.view.height
+        bottom = top + (last if fits else buttons[0].rect.height)
+        return min(self.scroller.limit, max(self.scroller.offset, bottom - self.view.height))
 
     def _step_glide(self, now: float) -> bool:
         assert self._glide is not None  # only called while gliding

@@ -1,5 +1,5 @@
-"""Settings: language, text size and speed, theme, full screen, volume, content notes and
-motion; applied at once."""
+"""Settings: language, text size and speed, theme, full screen, volume, content notes, motion,
+and the reading and playing options of game.ui.screens.access; applied at once."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from game import settings as settings_store
 from game.i18n import N_, _, available_languages, language_name
 from game.settings import TEXT_SIZES, TEXT_SPEEDS, THEMES, VOLUME_STEP
 from game.ui.kit import Kit
+from game.ui.screens.access import access_rows
 from game.ui.screens.base import PageScreen
 from game.ui.widgets import Button
 
@@ -26,6 +27,8 @@ VALUE_LABELS = {
     "default": N_("Paper"),
     "dark": N_("Night"),
     "high_contrast": N_("High contrast"),
+    "huge": N_("Very large"),
+    "double": N_("Double"),
 }
 # The preview of the reading face: a sentence in the player's language, with Uzbek words in
 # both scripts the story uses.
@@ -75,6 +78,7 @@ class SettingsScreen(PageScreen):
                            reduced_motion=not s().reduced_motion)),
             SettingRow(_("Pictures"), lambda: _("On") if s().illustrations else _("Off"),
                        lambda step: self.app.change_settings(illustrations=not s().illustrations)),
+            *access_rows(self),
         ]  # fmt: skip
         self.group.set([*self.cards, self.back_button])
         self.group.focus = 0
@@ -117,10 +121,8 @@ class SettingsScreen(PageScreen):
         kit = self.kit
         return kit.layouter.page([kit.block("body", _(SAMPLE))], self.view.width, kit.palette.paper)
 
-    def layout_content(self) -> None:
-        super().layout_content()
-        extra = self.kit.px(28) + self._preview().height
-        self.scroller.set(self.scroller.content + extra, self.view.height)
+    def extra_height(self) -> int:
+        return self.kit.px(28) + self._preview().height
 
     def draw_content(self, surf: pygame.Surface) -> None:
         if not self.cards:

@@ -25,9 +25,22 @@ class TitleScreen(Screen):
         heights = [b.fit(kit, width) for b in self.group.buttons]
         gap = kit.px(12)
         top = max(int(h * 0.42), h - kit.px(40) - sum(heights) - gap * len(heights))
+        if top + sum(heights) + gap * len(heights) > h - kit.px(20):
+            self._two_columns(width, max(heights), gap)  # large text: the column would not fit
+            return
         for button in self.group.buttons:
             button.rect.topleft = ((w - width) // 2, top)
             top += button.rect.height + gap
+
+    def _two_columns(self, width: int, height: int, gap: int) -> None:
+        """The buttons in two columns, in reading order row by row, above the bottom edge."""
+        w, h = self.kit.size
+        rows = (len(self.group.buttons) + 1) // 2
+        top = h - self.kit.px(40) - rows * (height + gap)
+        left = (w - 2 * width - gap) // 2
+        for i, button in enumerate(self.group.buttons):
+            button.rect.size = (width, height)
+            button.rect.topleft = (left + (i % 2) * (width + gap), top + (i // 2) * (height + gap))
 
     def on_show(self) -> None:
         self.layout()  # Continue appears once there is an autosave

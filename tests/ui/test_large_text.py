@@ -1,0 +1,75 @@
+"""Text at twice the designed size fits a 1280×720 window, and a text-size change keeps the
+choices in view."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game import settings as settings_store
+from game.ui.screens.access import KeysScreen
+from game.ui.screens.pause import PauseScreen
+from game.ui.screens.settings import SettingsScreen
+
+
+def test_the_text_size_range_reaches_twice_the_default():
+    sizes = settings_store.TEXT_SIZES
+    assert max(sizes.values()) >= 2 * sizes["medium"]
+
+
+def in_window(ui, rect: pygame.Rect) -> bool:
+    return pygame.Rect((0, 0), ui.app.kit.size).contains(rect)
+
+
+def test_every_title_button_is_in_the_window_at_double_size(ui):
+    ui.app.change_settings(text_size="double")
+    ui.pump()
+    buttons = ui.screen.group.buttons
+    assert all(in_window(ui, b.rect) for b in buttons), [tuple(b.rect) for b in buttons]
+    rects = [b.rect for b in buttons]
+    assert not any(a.colliderect(b) for i, a in enumerate(rects) for b in rects[i + 1 :])
+
+
+@pytest.mark.parametrize("make", [PauseScreen, SettingsScreen, KeysScreen])
+def test_menus_fit_at_double_size(ui, make):
+    ui.begin_story()
+    ui.app.change_settings(text_size="double")
+    ui.app.push(make(ui.app))
+    ui.pump()
+    for button in ui.screen.group.buttons:
+        if button.clip is None:  # rows of a scrolling panel may wait below for the scroll
+            assert in_window(ui, button.rect), (button.label, tuple(button.rect))
+
+
+def test_scene_text_and_choices_fit_the_panel_at_double_size(ui):
+    scene = ui.begin_story()
+    ui.app.change_settings(text_size="double")
+    scene.complete()
+    ui.pump()
+    assert scene.view.width >= scene.page.lines[0].runs[0].style.px * 10  # still a column
+    widest = max(run.x + run.width for line in scene.page.lines for run in line.runs)
+    assert widest <= scene.view.width
+    title = ui.app.kit.font("heading").size(scene.pt.scene.title)[0]
+    assert scene.title_pos[0] + title <= scene.panel.right
+    for button in scene.tools.buttons:
+        assert in_window(ui, button.rect)
+
+
+def test_a_larger_text_size_keeps_the_choices_in_view(ui):
+    """The known bug: after changing the text size the page stayed scrolled where it was,
+    and the choices dropped out of view below it."""
+    scene = ui.begin_story()
+    scene.complete()
+    ui.wait(1)
+    first = scene.group.buttons[0]
+    assert scene.view.contains(first.rect)
+    ui.key(pygame.K_ESCAPE)
+    ui.click("Settings")
+    ui.key(pygame.K_DOWN)
+    ui.key(pygame.K_RIGHT, times=4)  # medium → large, largest, very large, double
+    assert ui.app.settings.text_size == "double"
+    ui.key(pygame.K_ESCAPE)
+    ui.wait(1)
+    assert ui.screen is scene
+    first = scene.group.buttons[0]
+    assert scene.view.contains(first.rect), (tuple(first.rect), tuple(scene.view))
