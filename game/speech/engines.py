@@ -121,7 +121,9 @@ class CommandSpeaker(Speaker):
                     self._lock.wait()
                 if self._closed:
                     return
-                (text, language), self._pending = self._pending, None
+                pending, self._pending = self._pending, None
+                assert pending is not None  # the wait above ends only with work or closing
+                text, language = pending
                 generation = self._generation
             self._say(text, language, generation)
 

@@ -32,8 +32,8 @@ from game.story_i18n import load_story_in
 from game.ui import gamepad, keymap
 from game.ui.fonts import Fonts, TextCache
 from game.ui.kit import DESIGN_SIZE, Kit
-from game.ui.notice import NoticeBar
 from game.ui.narrator import Narrator
+from game.ui.notice import NoticeBar
 from game.ui.ornament import draw_backdrop, draw_panel, window_icon
 from game.ui.screen import Screen
 from game.ui.sound import Sounds
@@ -386,15 +386,15 @@ class App:
             self.redraw()
 
     def _key(self, event: pygame.event.Event) -> None:
-        event = keymap.route(self, event)  # the player's bindings, and the narrator's keys
-        if event is None:
+        routed = keymap.route(self, event)  # the player's bindings, and the narrator's keys
+        if routed is None:
             self.redraw()
-        elif event.key == pygame.K_F11:
+        elif routed.key == pygame.K_F11:
             self.change_settings(fullscreen=not self.settings.fullscreen)
-        elif event.key == pygame.K_F5 and self.live is not None:
+        elif routed.key == pygame.K_F5 and self.live is not None:
             self.live.now()
         else:
-            self.screen.key(event)
+            self.screen.key(routed)
         self.redraw()
 
     def _finger_event(self, event: pygame.event.Event) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pygame
 
 from game import keys
@@ -32,5 +34,5 @@ def route(app, event: pygame.event.Event) -> pygame.event.Event | None:
 def _as_key(event: pygame.event.Event, key: int) -> pygame.event.Event:
     if key == event.key:
         return event
-    attrs = {"mod": getattr(event, "mod", 0), "unicode": "", "scancode": 0}
+    attrs: dict[str, Any] = {"mod": getattr(event, "mod", 0), "unicode": "", "scancode": 0}
     return pygame.event.Event(event.type, key=key, **attrs)

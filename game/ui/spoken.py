@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Iterable
+from typing import Any
 
 from game.i18n import _
 from game.ui.screen import Screen
@@ -59,7 +60,7 @@ def screen_text(screen: Screen) -> str:
     return PAUSE.join(p for p in parts if p)
 
 
-def heading(screen: Screen) -> str:
+def heading(screen: Any) -> str:  # duck-typed: any screen
     """The screen's title as shown (a page's heading, a dialog's, the game's on the title)."""
     title = getattr(screen, "title", None)
     if callable(title):
@@ -76,7 +77,7 @@ def _step_text(step) -> str:
     return f"{step.scene_title}: " + _("You chose: {choice}").format(choice=step.choice_text)
 
 
-def body_text(screen: Screen) -> str:
+def body_text(screen: Any) -> str:  # duck-typed: any screen
     """The text a screen shows besides its buttons (a card's, a dialog's, an ending's)."""
     steps = getattr(screen, "steps", None)
     if steps is not None:  # the History: each step in a line, not every page again
@@ -135,7 +136,7 @@ def choices_text(screen) -> str:
     return PAUSE.join([_("Choices:"), *lines])
 
 
-def focus_text(screen: Screen) -> str:
+def focus_text(screen: Any) -> str:  # duck-typed: any screen
     """The focused item as heard, or "" when nothing has the focus."""
     kit = screen.kit
     if _is_scene(screen) and screen.focus_target is not None:
@@ -156,7 +157,7 @@ def focus_text(screen: Screen) -> str:
     return button_text(button, kit) if button is not None else ""
 
 
-def return_text(screen: Screen) -> str:
+def return_text(screen: Any) -> str:  # duck-typed: any screen
     """Coming back to a screen already read: only where the player is."""
     if _is_scene(screen):
         return screen.pt.scene.title
