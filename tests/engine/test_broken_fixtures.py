@@ -17,6 +17,14 @@ FIELD = "perspectives/farmer/01_field.yaml"
 EXPECTED = {
     "tab_indent": (FIELD, 32, 1, "tab character", "spaces"),
     "unclosed_quote": (FIELD, 8, 9, "quotation mark is never closed", "close the quote"),
+    "unclosed_bracket": (FIELD, 44, 13, "opened with '[' is never closed", "close the list"),
+    "second_document": (
+        "perspectives/farmer/02_end.yaml",
+        16,
+        1,
+        "a second document ('---')",
+        "delete the '---' line",
+    ),
     "bad_indent": (FIELD, 41, 4, "indentation", "same number of spaces"),
     "duplicate_key": (FIELD, 33, 5, "duplicate key 'title'", "once"),
     "misspelt_target": (FIELD, 24, 15, "unknown scene 'teachr'", "did you mean 'teacher'?"),
