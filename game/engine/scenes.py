@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from game.engine.errors import suggest
@@ -34,8 +35,21 @@ def build_variables(src: SourceFile, data: YMap) -> dict[str, Variable]:
             continue
         if typ is None:  # the schema reports the bad value itself
             continue
-        variables[name] = Variable(name, spec["value"], spec["description"], typ, (src.shown, *pos))
+        value = spec["value"]
+        if typ == "str" and _NUMBER.fullmatch(value.strip()):
+            # Reported once, here; the variable is then taken as the number meant, so that
+            # its uses do not each repeat the same mistake.
+            where = spec.val_pos.get("value", pos)
+            src.problem(where, f"'{name}' starts as the text \"{value}\", not a number",
+                        f"write the number without quotes: 'value: {value.strip()}'",
+                        "E303")  # fmt: skip
+            value = float(value) if "." in value else int(value)
+            typ = type_of(value)
+        variables[name] = Variable(name, value, spec["description"], typ, (src.shown, *pos))
     return variables
+
+
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 
 def make_env(variables: dict[str, Variable]) -> Env:

@@ -17,6 +17,13 @@ FIELD = "perspectives/farmer/01_field.yaml"
 EXPECTED = {
     "tab_indent": (FIELD, 32, 1, "tab character", "spaces"),
     "unclosed_quote": (FIELD, 8, 9, "quotation mark is never closed", "close the quote"),
+    "number_as_text": (
+        "perspectives/farmer/perspective.yaml",
+        10,
+        12,
+        "'debt' starts as the text \"3\", not a number",
+        "without quotes",
+    ),
     "unclosed_bracket": (FIELD, 44, 13, "opened with '[' is never closed", "close the list"),
     "second_document": (
         "perspectives/farmer/02_end.yaml",
@@ -118,3 +125,10 @@ def test_check_command_on_clean_story_exits_0():
     assert proc.returncode == 0, proc.stdout
     # The one warning: mini's 'Go home' fallback never falls due (walk tests rely on it).
     assert "0 error(s), 1 warning(s)" in proc.stdout and "W513" in proc.stdout
+
+
+def test_a_number_written_as_text_is_reported_once_where_it_is_declared():
+    problems = [p for p in read_story(BROKEN / "number_as_text").problems if p.severity == "error"]
+    assert [(p.file.split("/", 1)[1], p.line, p.code) for p in problems] == [
+        ("perspectives/farmer/perspective.yaml", 10, "E303")
+    ]
