@@ -20,6 +20,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=["text", "json"], default="text",
                         help="json prints one object for editors and CI")  # fmt: skip
     parser.add_argument("--strict", action="store_true", help="warnings fail the check too")
+    parser.add_argument("--languages", action="store_true",
+                        help="also print the translation coverage table")  # fmt: skip
 
 
 def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
@@ -33,7 +35,8 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
         out.write("\n")
     else:
         print_problems(problems, out)
-        out.write(coverage_report(root))
+        if getattr(args, "languages", False):
+            out.write(coverage_report(root))
         out.write(_summary(root, errors, warnings) + "\n")
     failed = errors > 0 or (args.strict and warnings > 0)
     return 1 if failed else 0

@@ -77,7 +77,12 @@ def test_check_fails_on_broken_markup_and_prints_the_coverage(mini_ru):
     out = io.StringIO()
     args = argparse.Namespace(story=mini_ru, format="text", strict=False)
     assert check.run(args, out) == 0
+    assert "Translation coverage:" not in out.getvalue()  # the table only when asked
+    assert out.getvalue().splitlines()[-1].endswith("0 error(s), 1 warning(s).")
+    out = io.StringIO()
+    check.run(argparse.Namespace(story=mini_ru, format="text", strict=False, languages=True), out)
     assert "Translation coverage:" in out.getvalue() and "farmer" in out.getvalue()
+    assert out.getvalue().splitlines()[-1].endswith("1 warning(s).")  # ends with the summary
     set_translation(mini_ru, "scene:field:choice:sell", "{nonsense}")
     out = io.StringIO()
     assert check.run(args, out) == 1
