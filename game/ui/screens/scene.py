@@ -406,6 +406,9 @@ class SceneScreen(Screen):
             return
         p = self.pt.perspective
         blocks = [kit.block("ui", p.title)] + ([kit.block("small", p.years)] if p.years else [])
+        if self.app.session is not None and self.app.session.test_run:
+            # For the author only (English, like the live-reload panel): nothing is kept.
+            blocks.append(kit.block("strong", "TEST RUN: not saved, not counted"))
         page = kit.layouter.page(blocks, width, kit.palette.background, gap=0.2)
         page.draw(surf, pygame.Rect(kit.px(24), self.panel.y + kit.px(8), page.width, page.height))
 
