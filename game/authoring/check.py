@@ -12,6 +12,7 @@ from game.authoring.i18n_check import coverage_report, translation_problems
 from game.authoring.lint import lint
 from game.authoring.lint_typography import straight_quotes
 from game.engine import Problem, read_story
+from game.engine.load import LoadResult
 from game.paths import default_story_dir
 
 
@@ -42,9 +43,10 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     return 1 if failed else 0
 
 
-def collect_problems(root: Path) -> list[Problem]:
-    """Everything the loader finds and, once the story loads, every lint rule's findings."""
-    result = read_story(root)
+def collect_problems(root: Path, result: LoadResult | None = None) -> list[Problem]:
+    """Everything the loader finds and, once the story loads, every lint rule's findings
+    (`result`: the story already read from `root`, so that it is not read twice)."""
+    result = result or read_story(root)
     if result.story is None:  # lint rules need a whole story; fix the loader's errors first
         return result.problems
     typography = [f.problem() for f in straight_quotes(result.strings, result.files)]
