@@ -66,3 +66,32 @@ def _finding(where: tuple[str, int, int], word: str, mark: str) -> Finding:
                        f"write {fixed}: ’ is the apostrophe")  # fmt: skip
     return Finding("W606", where, f"straight quote mark in “{word}”",
                    "write “ to open a quotation and ” to close it")  # fmt: skip
+
+
+_OPENS_AFTER = " \t\n([{—–-/“‘«"  # a quote mark after one of these (or first) opens a quotation
+
+
+def typographic(text: str) -> str:
+    """`text` with its straight quote marks made typographic, its {expressions} left alone:
+    ' is the apostrophe ’ (or ‘ opening a quotation), " opens “ or closes ”."""
+    out: list[str] = []
+    pos = 0
+    for code in _CODE.finditer(text):
+        out.append(_curl(text[pos : code.start()], out))
+        out.append(code.group())
+        pos = code.end()
+    out.append(_curl(text[pos:], out))
+    return "".join(out)
+
+
+def _curl(prose: str, before: list[str]) -> str:
+    last = before[-1][-1:] if before and before[-1] else ""
+    chars: list[str] = []
+    for c in prose:
+        opening = (chars[-1] if chars else last or " ") in _OPENS_AFTER
+        if c == '"':
+            c = "“" if opening else "”"
+        elif c == "'":
+            c = "‘" if opening else "’"
+        chars.append(c)
+    return "".join(chars)

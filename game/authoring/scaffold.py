@@ -93,11 +93,11 @@ def new_perspective(root: Path, pid: str, title: str | None = None) -> list[Path
     words = {"id": pid, "title": title or pid.replace("_", " ").title()}
     files[0].write_text(PERSPECTIVE.substitute(words), "utf-8")
     files[1].write_text(FIRST_SCENES.substitute(words), "utf-8")
-    _list_perspective(root / "story.yaml", pid)
+    list_perspective(root / "story.yaml", pid)
     return files
 
 
-def _list_perspective(story_file: Path, pid: str) -> None:
+def list_perspective(story_file: Path, pid: str) -> None:
     """Add `pid` to story.yaml's perspectives, in flow ([a, b]) or block (- a) style."""
     text = story_file.read_text("utf-8")
     flow = re.search(r"^(perspectives:\s*\[)([^\]]*)\]", text, re.M)
