@@ -53,7 +53,9 @@ def read_twine(raw: bytes, name: str) -> TwineStory:
                      "Twine HTML file (with <tw-storydata>)")  # fmt: skip
 
 
-_HEADER = re.compile(r"^::\s*(?P<name>(?:\\.|[^\[{\\])*?)\s*(?:\[(?P<tags>[^\]]*)\])?\s*(?:\{.*\})?\s*$")
+_HEADER = re.compile(
+    r"^::\s*(?P<name>(?:\\.|[^\[{\\])*?)\s*(?:\[(?P<tags>[^\]]*)\])?\s*(?:\{.*\})?\s*$"
+)
 
 
 def _from_twee(text: str, name: str) -> TwineStory:
@@ -125,7 +127,9 @@ def _from_html(text: str, name: str) -> TwineStory:
     by_pid = {}
     passages = []
     for attrs, parts in parser.passages:
-        passage = Passage(attrs.get("name", ""), attrs.get("tags", "").split(), html.unescape("".join(parts)))
+        passage = Passage(
+            attrs.get("name", ""), attrs.get("tags", "").split(), html.unescape("".join(parts))
+        )
         by_pid[attrs.get("pid")] = passage
         passages.append(passage)
     start = by_pid.get(parser.story.get("startnode"), passages[0]).name

@@ -9,6 +9,7 @@ and choices. Whatever cannot be converted is listed by passage, to be finished b
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import sys
 from dataclasses import dataclass, field
@@ -42,8 +43,11 @@ class Unconvertible(ValueError):
 
 
 # -- expressions
-_EXPR_TOKEN = re.compile(r"""\s*(?:(?P<str>"[^"]*"|'[^']*')|(?P<num>\d+(?:\.\d+)?)|(?P<var>[$_][A-Za-z_]\w*)
-    |(?P<word>[A-Za-z_]\w*)|(?P<op>===|!==|==|!=|>=|<=|&&|\|\||[-+*/%<>=!()]))""", re.X)
+_EXPR_TOKEN = re.compile(
+    r"""\s*(?:(?P<str>"[^"]*"|'[^']*')|(?P<num>\d+(?:\.\d+)?)|(?P<var>[$_][A-Za-z_]\w*)
+    |(?P<word>[A-Za-z_]\w*)|(?P<op>===|!==|==|!=|>=|<=|&&|\|\||[-+*/%<>=!()]))""",
+    re.X,
+)
 _WORDS = {"is": "==", "eq": "==", "neq": "!=", "isnot": "!=", "gt": ">", "gte": ">=",
           "lt": "<", "lte": "<=", "and": "and", "or": "or", "not": "not", "true": "true",
           "false": "false"}  # fmt: skip
@@ -229,7 +233,9 @@ class Converter:
                 self.values[var] = literal(value)
             except Unconvertible as exc:
                 self.todo.append(f"passage '{name}': {exc}")
-        draft.sets = [] if name in INIT_PASSAGES else [s for s in draft.sets if s[0] not in self.values]
+        draft.sets = (
+            [] if name in INIT_PASSAGES else [s for s in draft.sets if s[0] not in self.values]
+        )
 
     # drafts → YAML data
     def _scene(self, name: str, draft: Draft, drafts: dict[str, Draft]) -> dict:
@@ -263,10 +269,9 @@ class Converter:
 
     def _note_type(self, var: str, value: str) -> None:
         if var not in self.types:
-            try:
+            # an expression (not a constant) says nothing here: its type follows from what it reads
+            with contextlib.suppress(Unconvertible):
                 self.types[var] = literal(value)
-            except Unconvertible:
-                pass  # an expression: its type follows from the variables it reads
 
     def _perspective(self) -> dict:
         variables = {}
@@ -353,7 +358,9 @@ def _yaml(data: dict) -> str:
 # -- the command
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", type=Path, help="a Twee 3 file (.twee, .tw) or a published .html")
-    parser.add_argument("--perspective", required=True, metavar="ID", help="the new perspective's id")
+    parser.add_argument(
+        "--perspective", required=True, metavar="ID", help="the new perspective's id"
+    )
     parser.add_argument("--story", type=Path, help="the story folder (default: story)")
 
 
@@ -367,7 +374,9 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     out.write("".join(f"created {p}\n" for p in result.files))
     out.write(f"added '{args.perspective}' to {root / 'story.yaml'}\n")
     if result.todo:
-        out.write(f"\nTo finish by hand ({len(result.todo)}; also at the top of {result.files[1].name}):\n")
+        out.write(
+            f"\nTo finish by hand ({len(result.todo)}; also at the top of {result.files[1].name}):\n"
+        )
         out.write("".join(f"  - {t}\n" for t in result.todo))
     folder = str(Path("perspectives") / args.perspective)
     problems = [p for p in collect_problems(root) if folder in p.file]
@@ -377,4 +386,3 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     out.write(f"\n{len(errors)} error(s), {len(problems) - len(errors)} warning(s) in "
               f"{args.perspective}; run python -m game check to see the whole story.\n")  # fmt: skip
     return 1 if errors else 0
-

@@ -108,7 +108,7 @@ def test_hostile_or_wrong_files_are_refused_with_a_reason(tmp_path):
 
 
 def test_an_existing_perspective_is_never_overwritten(tmp_path):
-    code, said, root = _import(tmp_path, "orchard_harlowe.twee", "farmer")
+    code, said, _ = _import(tmp_path, "orchard_harlowe.twee", "farmer")
     assert code == 1 and "already exists" in said
 
 
