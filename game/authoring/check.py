@@ -10,7 +10,7 @@ from typing import TextIO
 
 from game.authoring.i18n_check import coverage_report, translation_problems
 from game.authoring.lint import lint
-from game.authoring.lint_typography import straight_quotes
+from game.authoring.lint_typography import fix_quotes, straight_quotes
 from game.engine import Problem, read_story
 from game.engine.load import LoadResult
 from game.paths import default_story_dir
@@ -21,12 +21,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=["text", "json"], default="text",
                         help="json prints one object for editors and CI")  # fmt: skip
     parser.add_argument("--strict", action="store_true", help="warnings fail the check too")
+    parser.add_argument("--fix", action="store_true",
+                        help="rewrite straight quotes in story text as typographic ones (W606)")  # fmt: skip
     parser.add_argument("--languages", action="store_true",
                         help="also print the translation coverage table")  # fmt: skip
 
 
 def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     root = args.story or default_story_dir()
+    if getattr(args, "fix", False):
+        write_fixes(root, out)
     problems = collect_problems(root)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
@@ -41,6 +45,24 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
         out.write(_summary(root, errors, warnings) + "\n")
     failed = errors > 0 or (args.strict and warnings > 0)
     return 1 if failed else 0
+
+
+def write_fixes(root: Path, out: TextIO) -> None:
+    """check --fix: rewrite what can be rewritten safely (W606), and say what changed."""
+    result = read_story(root)
+    if result.story is None:
+        out.write("--fix: the story has errors that stop it loading; nothing was changed\n")
+        return
+    changes = sorted(fix_quotes(result.strings, result.files), key=lambda c: (c.file, c.line))
+    for c in changes:
+        if c.done:
+            out.write(f"{c.file}:{c.line}: fixed {c.old} → {c.new}\n")
+        else:
+            out.write(f"{c.file}:{c.line}: not fixed {c.old} (written with YAML escapes: "
+                      f"write {c.new} yourself)\n")  # fmt: skip
+    done = sum(c.done for c in changes)
+    out.write(f"--fix: {done} word(s) fixed" + (f", {len(changes) - done} left for you" if
+              done < len(changes) else "") + "\n\n")  # fmt: skip
 
 
 def collect_problems(root: Path, result: LoadResult | None = None) -> list[Problem]:
