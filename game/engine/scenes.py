@@ -19,7 +19,7 @@ from game.engine.model import Choice, Ending, Scene, TextItem, Variable
 from game.engine.registry import check_ref
 from game.engine.sourcedata import Pos, SourceFile, YMap, YSeq
 from game.engine.strings import Strings
-from game.engine.text import Paragraph, Part, compile_markup, is_static, render
+from game.engine.text import Paragraph, Part, compile_markup, is_static, render, running_title
 
 BUILTIN_VARIABLES = {"museum": "bool"}
 
@@ -168,7 +168,7 @@ class SceneBuilder:
         if not is_static(parts) or any(getattr(p, "term", "") not in self.terms for p in parts
                                        if not isinstance(p, str)):  # fmt: skip
             return None
-        return render(parts, None, lambda t: self.terms[t].title)
+        return render(parts, None, lambda t: running_title(self.terms[t].title, self.terms[t].text))
 
     def _scene_refs(self, src: SourceFile, pos: Pos, style, refs) -> None:
         for scene, offset in refs:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -116,7 +117,7 @@ def render(parts: tuple[Part, ...], ctx: Context, term_title: Callable[[str], st
                 spans.append(Span(plain))
                 whole += plain
                 plain = ""
-            label = part.label or term_title(part.term)
+            label = part.label or _in_sentence(term_title(part.term), whole + plain)
             spans.append(Span(label, part.term))
             whole += label
         else:
@@ -125,6 +126,30 @@ def render(parts: tuple[Part, ...], ctx: Context, term_title: Callable[[str], st
     if plain:
         spans.append(Span(plain))
     return Paragraph(tuple(spans), whole + plain)
+
+
+_SENTENCE_END = '.!?…“«‘"('
+
+
+def _in_sentence(word: str, before: str) -> str:
+    """A codex word at the start of a sentence takes a capital; elsewhere it reads as written."""
+    before = before.rstrip()
+    if word and (not before or before[-1] in _SENTENCE_END):
+        return word[0].upper() + word[1:]
+    return word
+
+
+@lru_cache(maxsize=4096)
+def running_title(title: str, text: str) -> str:
+    """How a codex title reads inside a sentence: `Mahalla` reads `mahalla` when the term's own
+    entry writes it so mid-sentence; a name its entry always capitalises (`Basmachi`) keeps it."""
+    if not title or not title[0].isupper() or title[1:] != title[1:].lower():
+        return title  # a lower-case title, or one with capitals inside (Turkestan ASSR): as is
+    lower = title[0].lower() + title[1:]
+    for match in re.finditer(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text):
+        if match.start() > 0 and text[: match.start()].rstrip()[-1:] not in _SENTENCE_END:
+            return lower
+    return title
 
 
 def is_static(parts: tuple[Part, ...]) -> bool:

@@ -145,3 +145,20 @@ def test_the_shipped_interface_is_fully_translated_with_intact_markup():
         done = count(catalog, source, language, ui.name)
         assert done.percent == 100.0, f"{language}: {done.untranslated} untranslated"
         assert not markup_problems(catalog, language)
+
+
+def test_plural_forms_and_select_texts_are_the_translators_to_change():
+    from game.authoring.i18n_check import markup
+
+    english = markup(
+        'You owe {debt} {plural(debt, "sack", "sacks")} to {select(name, "Aziz", "him", "them")}.'
+    )
+    russian = markup(
+        'Вы должны {debt} {plural(debt, "мешок", "мешка", "мешков")} — {select(name, "Aziz", "ему", "им")}.'
+    )
+    uzbek = markup(
+        'Siz {debt} {plural( debt, "qop", "qop" )} qarzdorsiz, {select(name,"Aziz","unga","ularga")}.'
+    )
+    assert english[0] == russian[0] == uzbek[0]
+    wrong = markup('Вы должны {debt} {plural(money, "мешок", "мешка", "мешков")}.')
+    assert wrong[0] != english[0]  # the count itself must stay
