@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from game.engine.expr import Compiled, Context, Env, ExprError, compile_expression
