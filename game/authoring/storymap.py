@@ -71,7 +71,11 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     data = gather(story, root, [args.perspective] if args.perspective else pids,
                   editor_template(args.editor), args.walk, result)  # fmt: skip
     data.layout = lay_out(data, args.layout)
-    write_page(data, args.html)
+    try:
+        write_page(data, args.html)
+    except OSError as exc:
+        out.write(f"cannot write {args.html}: {exc.strerror or exc}\n")
+        return 1
     out.write(f"wrote {args.html}: {len(data.nodes)} scenes, {len(data.edges)} choices, "
               f"{data.problem_count} problem(s), layout: {data.layout}\n")  # fmt: skip
     return 0
