@@ -106,6 +106,7 @@ def test_clicking_a_scene_shows_it_and_the_way_from_the_start(browser, tmp_path)
     assert [w.split(" — ")[0] for w in way] == ["field", "bazaar"] and way[-1].endswith("→ hills")
     link = browser.evaluate("document.getElementById('open').href")
     assert link.startswith("vscode://file/") and "/mini/perspectives/farmer/02_end.yaml:" in link
+    assert browser.evaluate("storyMap.lastOpened") == link  # the click handed it to the editor
     browser.mouse("mouseMoved", point["x"] + 3, point["y"] + 3)  # hover: the text in a box
     assert "The Hills" in browser.evaluate("document.getElementById('tip').innerText")
     browser.screenshot(tmp_path / "map.png")
