@@ -51,8 +51,12 @@ def one_run(story: Story, pid: str, museum: bool, seed: int, max_steps: int,
                 return
             if len(taken) >= max_steps:
                 loop, entry = loop_of(scenes)
-                report.issue("trapped loop", trapped_message(story, loop),
-                             Path(pid, museum, seed, tuple(taken[:entry]), words))  # fmt: skip
+                into = Path(pid, museum, seed, tuple(taken[:entry]), words)
+                if leads_to_an_ending(story, loop):  # a way out exists: this run missed it
+                    report.issue("no ending", f"still playing after {max_steps} choices, "
+                                 f"circling {_named(story, loop)}", into)  # fmt: skip
+                else:
+                    report.issue("trapped loop", trapped_message(story, loop), into)
                 return
             options = pt.choices()
             index = picker.randrange(len(options))
@@ -73,9 +77,27 @@ def loop_of(scenes: list[str]) -> tuple[list[str], int]:
     return sorted(loop), entry
 
 
+def leads_to_an_ending(story: Story, scenes: list[str]) -> bool:
+    """Whether any chain of choices, whatever their conditions, leads from `scenes` to an end."""
+    seen, todo = set(scenes), list(scenes)
+    while todo:
+        scene = story.scenes[todo.pop()]
+        if scene.ending is not None:
+            return True
+        for choice in scene.choices:
+            if choice.goto in story.scenes and choice.goto not in seen:
+                seen.add(choice.goto)
+                todo.append(choice.goto)
+    return False
+
+
+def _named(story: Story, loop: list[str]) -> str:
+    return ", ".join(f"'{s}' ({story.scenes[s].file}:{story.scenes[s].line})" for s in loop)
+
+
 def trapped_message(story: Story, loop: list[str]) -> str:
     """One message for a loop, the same from the random and the exhaustive walk."""
-    named = ", ".join(f"'{s}' ({story.scenes[s].file}:{story.scenes[s].line})" for s in loop)
+    named = _named(story, loop)
     return (f"a loop with no way out: once in scene(s) {named}, no ending can be reached "
             "(add a choice that leads out of the loop)")  # fmt: skip
 

@@ -155,3 +155,10 @@ def test_a_loop_with_no_way_out_is_reported_once_with_a_readable_path(walk_case,
     assert "'cellar' (trapped/perspectives/farmer/01.yaml:" in text and "'stairs' (" in text
     assert "path: 'Go down to the cellar'\n" in text
     assert max(len(line) for line in text.splitlines()) < 300
+
+
+def test_a_long_run_in_a_loop_that_can_be_left_is_not_called_a_trap(walk_case):
+    code, text = _walk(walk_case("counter"), "--random", "30", "--max-steps", "8")
+    assert code == 1 and "TRAPPED LOOP" not in text
+    assert "NO ENDING" in text and "still playing after 8 choices, circling 'start' (" in text
+    assert max(len(line) for line in text.splitlines()) < 300
