@@ -7,6 +7,7 @@ writes `(set: $x to 1)` and `(if: $x > 0)[…]`; SugarCube `<<set $x to 1>>` and
 
 from __future__ import annotations
 
+import bisect
 import html
 import json
 import re
@@ -202,6 +203,17 @@ def _closing(text: str, start: int, open_: str, close: str) -> int:
     return -1
 
 
+def _pairs(text: str, open_: str, close: str) -> dict[int, int]:
+    """Where each `open_` is closed, for every one that is, in one pass."""
+    pairs, stack = {}, []
+    for i, c in enumerate(text):
+        if c == open_:
+            stack.append(i)
+        elif c == close and stack:
+            pairs[stack.pop()] = i
+    return pairs
+
+
 class _Harlowe:
     MACRO = re.compile(r"\(([a-z][a-z0-9-]*):", re.I)
 
@@ -209,6 +221,7 @@ class _Harlowe:
         if depth > MAX_DEPTH:
             raise TwineError(f"if-blocks nested more than {MAX_DEPTH} deep")
         self.text, self.depth = text, depth
+        self.hooks = _pairs(text, "[", "]")  # once: searching per hook is quadratic when unclosed
 
     def segments(self) -> list:
         out: list = []
@@ -244,7 +257,7 @@ class _Harlowe:
         while j < len(self.text) and self.text[j] in " \t":
             j += 1
         if j < len(self.text) and self.text[j] == "[":
-            end = _closing(self.text, j, "[", "]")
+            end = self.hooks.get(j, -1)
             if end > 0:
                 return self.text[j + 1 : end], end + 1
         return None, at
@@ -313,17 +326,31 @@ def split_top(args: str) -> list[str]:
 
 
 class _SugarCube:
-    TAG = re.compile(r"<<(/?)([A-Za-z][\w-]*)\s*(.*?)>>", re.S)
+    # A tag or link never holds the start of another: an unclosed one then costs one short
+    # look, not a scan to the end of the passage for every one of them.
+    TAG = re.compile(r"<<(/?)([A-Za-z][\w-]*)\s*((?:(?!<<).)*?)>>", re.S)
 
     def __init__(self, text: str) -> None:
         self.text = text
+        # Where each <</name>> stands, found once: a search per tag is quadratic on junk.
+        self.closers: dict[str, list[int]] = {}
+        for m in re.finditer(r"<</([A-Za-z][\w-]*)>>", text):
+            self.closers.setdefault(m.group(1).lower(), []).append(m.start())
+
+    def _closer(self, name: str, pos: int) -> int:
+        """The start of the first <</name>> at or after `pos`, or -1."""
+        starts = self.closers.get(name, [])
+        i = bisect.bisect_left(starts, pos)
+        return starts[i] if i < len(starts) else -1
 
     def segments(self) -> list:
         root: list = []
         stack: list[tuple[If, list]] = []  # open if-blocks and the body being filled
         current = root
         pos = 0
-        pattern = re.compile(r"\[\[(.*?)\]\](?:\[(.*?)\])?|" + self.TAG.pattern, re.S)
+        pattern = re.compile(
+            r"\[\[((?:(?!\[\[).)*?)\]\](?:\[([^\[\]]*)\])?|" + self.TAG.pattern, re.S
+        )
         while (match := pattern.search(self.text, pos)) is not None:
             self._plain(current, self.text[pos : match.start()])
             pos = match.end()
@@ -350,9 +377,9 @@ class _SugarCube:
                 current = stack.pop()[1]
             else:
                 # A container such as <<link>>…<</link>> is kept whole, with what it holds.
-                end = self.text.find(f"<</{name}>>", pos) if not closing else -1
+                end = self._closer(name, pos) if not closing else -1
                 if end >= 0:
-                    pos = end + len(f"<</{name}>>")
+                    pos = self.text.index(">>", end) + 2
                 current.append(Macro(self.text[match.start() : pos]))
         self._plain(current, self.text[pos:])
         return root

@@ -122,3 +122,15 @@ def _import_text(tmp_path, text: str):
                                       "--story", str(root)])  # fmt: skip
     out = io.StringIO()
     return twine_import.run(args, out), out.getvalue(), root
+
+
+@pytest.mark.parametrize("junk, story_format", [
+    ("(if: $a)[" * 30_000, "harlowe"), ("[[a" * 30_000, "harlowe"),
+    ("<<foo>>" * 30_000, "sugarcube"), ("<<a " * 30_000, "sugarcube"), ("[[a" * 30_000, "sugarcube"),
+])  # fmt: skip
+def test_unclosed_markup_in_bulk_is_read_in_one_pass(junk, story_format):
+    from game.authoring.twine import parse_passage
+
+    # Each of these took minutes when every unclosed piece was searched to the end.
+    segments = parse_passage(junk, story_format)
+    assert segments and len(segments) <= 30_001
