@@ -133,4 +133,4 @@ def test_unclosed_markup_in_bulk_is_read_in_one_pass(junk, story_format):
 
     # Each of these took minutes when every unclosed piece was searched to the end.
     segments = parse_passage(junk, story_format)
-    assert segments and len(segments) <= 30_001
+    assert segments and len(segments) <= 60_001  # kept as text and macros to list
