@@ -35,7 +35,8 @@ from game.authoring.twine import (
 from game.paths import default_story_dir
 
 SKIPPED_TAGS = {"script", "stylesheet", "widget", "startup", "Twine.private"}
-INIT_PASSAGES = {"StoryInit"}  # SugarCube's: its settings are the initial values
+INIT_PASSAGES = {"StoryInit"}
+SHOWN_TODO = 100  # on screen; the file lists them all  # SugarCube's: its settings are the initial values
 
 
 class Unconvertible(ValueError):
@@ -377,7 +378,9 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
         out.write(
             f"\nTo finish by hand ({len(result.todo)}; also at the top of {result.files[1].name}):\n"
         )
-        out.write("".join(f"  - {t}\n" for t in result.todo))
+        out.write("".join(f"  - {t}\n" for t in result.todo[:SHOWN_TODO]))
+        if len(result.todo) > SHOWN_TODO:
+            out.write(f"  … and {len(result.todo) - SHOWN_TODO} more in the file\n")
     folder = str(Path("perspectives") / args.perspective)
     problems = [p for p in collect_problems(root) if folder in p.file]
     errors = [p for p in problems if p.severity == "error"]
