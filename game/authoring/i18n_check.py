@@ -74,7 +74,7 @@ def markup(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         if m.group(1) is not None:
             exprs.add(_code(m.group(1)))
         elif m.group(2) is not None:
-            links.add(m.group(2).strip())
+            links.add(m.group(2).strip().lower())  # [[Mahalla]] is the same link as [[mahalla]]
     rest = _MARKUP.sub("", text)
     stray = {token for token in ("{", "}", "[[", "]]") if token in rest}
     return frozenset(exprs), frozenset(links), frozenset(stray)

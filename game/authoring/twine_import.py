@@ -36,7 +36,9 @@ from game.paths import default_story_dir
 
 SKIPPED_TAGS = {"script", "stylesheet", "widget", "startup", "Twine.private"}
 INIT_PASSAGES = {"StoryInit"}
-SHOWN_TODO = 100  # on screen; the file lists them all  # SugarCube's: its settings are the initial values
+SHOWN_TODO = (
+    100  # on screen; the file lists them all  # SugarCube's: its settings are the initial values
+)
 
 
 class Unconvertible(ValueError):

@@ -30,6 +30,7 @@ class TermLink(NamedTuple):
     term: str
     label: str | None  # None: show the term's title
     offset: int
+    capital: bool = False  # written [[Mahalla]]: the title takes a capital wherever it stands
 
 
 # A compiled paragraph is a tuple of parts: str (literal), Compiled (value), TermLink (link).
@@ -37,6 +38,7 @@ Part = str | Compiled | TermLink
 
 _MARKUP = re.compile(r"\{\{|\}\}|\[\[(?P<link>.*?)\]\]|\{(?P<expr>[^{}]*)\}|\{|\}|\[\[")
 _TERM_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
+_CAPITALISED_ID = re.compile(r"[A-Z][a-z0-9_]*\Z")  # [[Mahalla]]: the id, written with a capital
 
 
 def compile_markup(text: str, env: Env) -> tuple[Part, ...]:
@@ -78,13 +80,16 @@ def _link(m: re.Match) -> TermLink:
     body = m.group("link")
     term, _, label = body.partition("|")
     term = term.strip()
+    capital = bool(_CAPITALISED_ID.match(term))
+    term = term[0].lower() + term[1:] if capital else term
     if not _TERM_ID.match(term):
         raise ExprError(
             f"'{term}' is not a codex term id",
             m.start() + 2,
             "write [[term_id]] or [[term_id|the words to show]]",
         )
-    return TermLink(term, label.strip() or None if "|" in body else None, m.start() + 2)
+    label = label.strip() or None if "|" in body else None
+    return TermLink(term, label, m.start() + 2, capital)
 
 
 def _value(m: re.Match, env: Env) -> Compiled:
@@ -117,7 +122,7 @@ def render(parts: tuple[Part, ...], ctx: Context, term_title: Callable[[str], st
                 spans.append(Span(plain))
                 whole += plain
                 plain = ""
-            label = part.label or _in_sentence(term_title(part.term), whole + plain)
+            label = part.label or _in_sentence(term_title(part.term), whole + plain, part.capital)
             spans.append(Span(label, part.term))
             whole += label
         else:
@@ -131,10 +136,11 @@ def render(parts: tuple[Part, ...], ctx: Context, term_title: Callable[[str], st
 _SENTENCE_END = '.!?…“«‘"('
 
 
-def _in_sentence(word: str, before: str) -> str:
-    """A codex word at the start of a sentence takes a capital; elsewhere it reads as written."""
+def _in_sentence(word: str, before: str, capital: bool = False) -> str:
+    """A codex word at the start of a sentence, or written with one, takes a capital; elsewhere
+    it reads as its entry writes it."""
     before = before.rstrip()
-    if word and (not before or before[-1] in _SENTENCE_END):
+    if word and (capital or not before or before[-1] in _SENTENCE_END):
         return word[0].upper() + word[1:]
     return word
 

@@ -80,3 +80,17 @@ def test_a_codex_link_mid_sentence_reads_lower_case_and_takes_a_capital_to_start
         render(("They left. ", link, " stayed."), None, title).text == "They left. Mahalla stayed."
     )
     assert render(("He said: “", link, "!”"), None, title).text == "He said: “Mahalla!”"
+
+
+def test_a_codex_link_written_with_a_capital_keeps_it():
+    from game.engine.expr import Env
+    from game.engine.text import compile_markup, render
+
+    parts = compile_markup(
+        "The whole [[Mahalla]] came; the [[mahalla]] stayed.", Env({}, frozenset())
+    )
+    assert [p.term for p in parts if not isinstance(p, str)] == ["mahalla", "mahalla"]
+    assert (
+        render(parts, None, lambda t: "mahalla").text
+        == "The whole Mahalla came; the mahalla stayed."
+    )
