@@ -208,7 +208,7 @@ def lay_out(data: MapData, how: str) -> str:
 
 
 def _dot_layout(data: MapData) -> None:
-    lines = ["digraph m {", "node [shape=box, width=2.6, height=0.8, fixedsize=true];"]
+    lines = ["digraph m {", "node [shape=box, width=3, height=1, fixedsize=true];"]  # > W, H
     lines += [f"n{i};" for i in range(len(data.nodes))]
     lines += [f"n{a} -> n{b};" for a, b, _ in data.edges]
     lines.append("}")

@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import struct
+import subprocess
 import sys
 
 import pytest
@@ -140,3 +141,23 @@ def test_ten_thousand_scenes_stay_usable(browser, tmp_path):
     assert browser.evaluate("storyMap.selected") == "s7777"
     assert browser.evaluate("document.querySelectorAll('#way li').length") > 10
     assert browser.evaluate("storyMap.paintMs()") < 500  # zoomed in: only what is on screen
+
+
+def test_graphviz_layout_is_read_from_dot_when_it_is_installed(monkeypatch):
+    story = load_story(FIXTURES / "mini")
+    data = storymap.gather(story, FIXTURES / "mini", ["farmer"], "x", 0)
+    seen = {}
+
+    def fake_dot(args, input, **kwargs):  # what `dot -Tplain` prints: inches, y upwards
+        seen["graph"] = input
+        nodes = "".join(f"node n{i} {i + 1}.0 {10 - i}.0 2.6 0.8 n{i} solid box black white\n"
+                        for i in range(len(data.nodes)))  # fmt: skip
+        return subprocess.CompletedProcess(args, 0, f"graph 1 20 10\n{nodes}stop\n", "")
+
+    monkeypatch.setattr(storymap.shutil, "which", lambda name: "/usr/bin/dot")
+    monkeypatch.setattr(storymap.subprocess, "run", fake_dot)
+    assert storymap.lay_out(data, "auto") == "Graphviz dot"
+    assert "n0 -> n" in seen["graph"]
+    assert (data.nodes[0].x, data.nodes[0].y) == (72.0, 0.0)
+    assert (data.nodes[2].x, data.nodes[2].y) == (216.0, 144.0)
+    assert storymap.lay_out(data, "builtin") == "built-in layered"
