@@ -19,7 +19,7 @@ from typing import TextIO
 from game.authoring.check import collect_problems
 from game.authoring.command import add_story_argument, story_root
 from game.authoring.flow import analyse
-from game.authoring.graph import edge_label
+from game.authoring.graph import edge_label, shown_part
 from game.authoring.randomwalk import random_runs
 from game.engine import StoryError, read_story
 from game.engine.errors import Problem
@@ -150,19 +150,11 @@ def _node(story: Story, scene: Scene, perspective: int, file: int, reachable: bo
           start: bool) -> MapNode:  # fmt: skip
     kinds = [k for k, on in (("start", start), ("ending", scene.ending is not None),
                              ("event", bool(scene.event)), ("unreachable", not reachable)) if on]  # fmt: skip
-    text = " ".join("".join(p if isinstance(p, str) else _part(story, p) for p in item.parts)
-                    for item in scene.text)  # fmt: skip
+    text = " ".join("".join(shown_part(story, p) for p in item.parts) for item in scene.text)
     if len(text) > TEXT_CHARS:
         text = text[: TEXT_CHARS - 1].rsplit(" ", 1)[0] + "…"
     _, line, col = scene.where
     return MapNode(scene.id, scene.title, perspective, file, line, col, kinds, text)
-
-
-def _part(story: Story, part) -> str:
-    label = getattr(part, "label", None)
-    if hasattr(part, "term"):
-        return label or story.term_title(part.term)
-    return "{" + getattr(part, "source", "") + "}"
 
 
 def _place_problems(data: MapData, index: dict[str, int], story: Story,
