@@ -67,7 +67,8 @@ def expression(source: str, reads: set[str] | None = None) -> str:
         if not match or match.end() == pos:
             raise Unconvertible(f"cannot read '{source[pos:].strip()}' in '{source}'")
         pos = match.end()
-        kind, text = match.lastgroup, match.group(match.lastgroup)
+        kind = match.lastgroup or ""  # every alternative is a named group
+        text = match.group(kind)
         if kind == "var":
             if text.startswith("_"):
                 raise Unconvertible(f"temporary variable {text} in '{source}'")
