@@ -21,6 +21,8 @@ COMMANDS = {
     "walk": ("game.authoring.walk", "play automatically (random or exhaustive) and report"),
     "plans": ("game.authoring.plans", "replay the recorded plans in story/plans"),
     "graph": ("game.authoring.graph", "draw the story map as Graphviz DOT or Mermaid"),
+    "map": ("game.authoring.storymap", "write the story map as one HTML page to look through"),
+    "import-twine": ("game.authoring.twine_import", "make a new perspective from a Twine 2 story"),
     "new": ("game.authoring.scaffold", "start a new perspective or scene file from a template"),
     "i18n": ("game.authoring.i18n_cli", "translation catalogues: extract, update, init, stats"),
     "screenshots": ("game.ui.screenshots", "write a PNG of every screen"),

@@ -184,6 +184,8 @@ _OPERATIONS: dict[str, Callable[..., Value]] = {
     "max": _max,
     "cmp": _compare,
     "bin": _arith,
+    "plural": lambda _ast, *args: ANY_TEXT,  # words to show: any text, as far as logic goes
+    "select": lambda _ast, *args: ANY_TEXT,
 }
 
 

@@ -10,8 +10,9 @@ from typing import TextIO
 
 from game.authoring.i18n_check import coverage_report, translation_problems
 from game.authoring.lint import lint
-from game.authoring.lint_typography import straight_quotes
+from game.authoring.lint_typography import fix_quotes, straight_quotes
 from game.engine import Problem, read_story
+from game.engine.load import LoadResult
 from game.paths import default_story_dir
 
 
@@ -20,11 +21,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=["text", "json"], default="text",
                         help="json prints one object for editors and CI")  # fmt: skip
     parser.add_argument("--strict", action="store_true", help="warnings fail the check too")
+    parser.add_argument("--fix", action="store_true",
+                        help="rewrite straight quotes in story text as typographic ones (W606)")  # fmt: skip
+    parser.add_argument("--languages", action="store_true",
+                        help="also print the translation coverage table")  # fmt: skip
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout  # looked up when run, not bound when imported
     root = args.story or default_story_dir()
+    if getattr(args, "fix", False):
+        write_fixes(root, out)
     problems = collect_problems(root)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
@@ -34,15 +41,35 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         out.write("\n")
     else:
         print_problems(problems, out)
-        out.write(coverage_report(root))
+        if getattr(args, "languages", False):
+            out.write(coverage_report(root))
         out.write(_summary(root, errors, warnings) + "\n")
     failed = errors > 0 or (args.strict and warnings > 0)
     return 1 if failed else 0
 
 
-def collect_problems(root: Path) -> list[Problem]:
-    """Everything the loader finds and, once the story loads, every lint rule's findings."""
+def write_fixes(root: Path, out: TextIO) -> None:
+    """check --fix: rewrite what can be rewritten safely (W606), and say what changed."""
     result = read_story(root)
+    if result.story is None:
+        out.write("--fix: the story has errors that stop it loading; nothing was changed\n")
+        return
+    changes = sorted(fix_quotes(result.strings, result.files), key=lambda c: (c.file, c.line))
+    for c in changes:
+        if c.done:
+            out.write(f"{c.file}:{c.line}: fixed {c.old} → {c.new}\n")
+        else:
+            out.write(f"{c.file}:{c.line}: not fixed {c.old} (written with YAML escapes: "
+                      f"write {c.new} yourself)\n")  # fmt: skip
+    done = sum(c.done for c in changes)
+    out.write(f"--fix: {done} word(s) fixed" + (f", {len(changes) - done} left for you" if
+              done < len(changes) else "") + "\n\n")  # fmt: skip
+
+
+def collect_problems(root: Path, result: LoadResult | None = None) -> list[Problem]:
+    """Everything the loader finds and, once the story loads, every lint rule's findings
+    (`result`: the story already read from `root`, so that it is not read twice)."""
+    result = result or read_story(root)
     if result.story is None:  # lint rules need a whole story; fix the loader's errors first
         return result.problems
     typography = [f.problem() for f in straight_quotes(result.strings, result.files)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,6 +68,7 @@ class PerspectiveReport:
     perspective: Perspective
     reached: set[str] = field(default_factory=set)
     offered: set[tuple[str, str]] = field(default_factory=set)  # (scene id, choice id)
+    visits: Counter = field(default_factory=Counter)  # scene id -> pages shown (random walk)
     endings: dict[str, EndingStats] = field(default_factory=dict)
     issues: dict[tuple[str, str], Issue] = field(default_factory=dict)
     runs: int = 0
@@ -77,6 +79,7 @@ class PerspectiveReport:
         """Note the scene `pt` stands in and the choices it offers."""
         sid = pt.scene.id
         self.reached.add(sid)
+        self.visits[sid] += 1
         for option in pt.choices():
             self.offered.add((sid, option.choice.id))
 

@@ -14,7 +14,7 @@ from functools import partial
 
 from game.authoring.coverage import Path, PerspectiveReport, Report, page_words
 from game.authoring.flow import strongly_connected
-from game.authoring.randomwalk import stuck_message
+from game.authoring.randomwalk import stuck_message, trapped_message
 from game.authoring.scripted import Scripted, every_outcome
 from game.authoring.statekey import StateKey
 from game.engine.expr import StoryRuntimeError
@@ -85,6 +85,7 @@ class Explorer:
                 if self._add(arrival, key) and arrival.node.ending is None and not arrival.stuck:
                     queue.append(arrival.key)
         self.report.states += len(self.graph.nodes)
+        self._trapped()
         self._longest_paths()
         return self.graph
 
@@ -158,6 +159,30 @@ class Explorer:
         elif arrival.stuck:
             self.report.issue("dead end", stuck_message(self.current), self._path_to(key))
         return True
+
+    def _trapped(self) -> None:
+        """States from which no ending (nor a dead end, reported already) can be reached."""
+        graph = self.graph
+        back: dict[Key, list[Key]] = {}
+        escape = [k for k, n in graph.nodes.items() if n.ending or not graph.edges.get(k)]
+        for source, edges in graph.edges.items():
+            for target, _, _ in edges:
+                if target in graph.nodes:
+                    back.setdefault(target, []).append(source)
+                else:  # beyond the cap: what lies there is unknown, so not called a trap
+                    escape.append(source)
+        free = set(escape)
+        todo = list(escape)
+        while todo:
+            for source in back.get(todo.pop(), ()):
+                if source not in free:
+                    free.add(source)
+                    todo.append(source)
+        trapped = [k for k in graph.nodes if k not in free]  # breadth-first order
+        if trapped:
+            loop = sorted({graph.nodes[k].scene for k in trapped})
+            message = trapped_message(self.story, loop)
+            self.report.issue("trapped loop", message, self._path_to(trapped[0]))
 
     # -- paths
     def _path_to(self, key: Key) -> Path:

@@ -71,7 +71,7 @@ def _node(story: Story, scene: Scene, reachable: bool, start: bool) -> Node:
 
 def edge_label(story: Story, choice: Choice) -> str:
     """The choice text cut to a few words, then its condition and marks."""
-    text = "".join(_shown(story, part) for part in choice.parts)
+    text = "".join(shown_part(story, part) for part in choice.parts)
     if len(text) > LABEL_WIDTH:
         text = text[: LABEL_WIDTH - 1].rsplit(" ", 1)[0] + "…"
     marks = [f"if {choice.condition.source}"] if choice.condition else []
@@ -79,7 +79,8 @@ def edge_label(story: Story, choice: Choice) -> str:
     return text + "".join(f"\n[{m}]" for m in marks)
 
 
-def _shown(story: Story, part: Part) -> str:
+def shown_part(story: Story, part: Part) -> str:
+    """A part of text as a reader sees it, with each {value} as its expression."""
     if isinstance(part, str):
         return part
     if isinstance(part, TermLink):

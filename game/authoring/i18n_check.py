@@ -55,15 +55,26 @@ class Coverage:
         return 100.0 * self.translated / self.total if self.total else 100.0
 
 
+_WORDS_IN_CODE = re.compile(r"\"[^\"]*\"|'[^']*'")
+_PLURAL_FORMS = re.compile(r'plural\(([^,]+)(?:,"…")+\)')
+
+
+def _code(expression: str) -> str:
+    """An expression as translations must keep it: spaces aside, and the words in its quotes
+    (plural forms, select texts) free to translate — Russian gives plural() three forms."""
+    code = _WORDS_IN_CODE.sub('"…"', "".join(expression.split()))
+    return _PLURAL_FORMS.sub(r"plural(\1)", code)
+
+
 def markup(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The {expressions} (spaces ignored) and [[term]] ids a string uses, and any lone
     brace or bracket pair that opens or closes nothing."""
     exprs, links = set(), set()
     for m in _MARKUP.finditer(text):
         if m.group(1) is not None:
-            exprs.add("".join(m.group(1).split()))
+            exprs.add(_code(m.group(1)))
         elif m.group(2) is not None:
-            links.add(m.group(2).strip())
+            links.add(m.group(2).strip().lower())  # [[Mahalla]] is the same link as [[mahalla]]
     rest = _MARKUP.sub("", text)
     stray = {token for token in ("{", "}", "[[", "]]") if token in rest}
     return frozenset(exprs), frozenset(links), frozenset(stray)

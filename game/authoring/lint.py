@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.authoring import lint_flow, lint_history, lint_vars
+from game.authoring import lint_flow, lint_history, lint_paths, lint_vars
 from game.authoring.flow import Flow, analyse
 from game.authoring.rules import RULES, Finding
 from game.engine.errors import Problem
@@ -17,6 +17,7 @@ def lint_findings(story: Story, flows: dict[str, Flow] | None = None) -> list[Fi
     for perspective in story.perspectives:
         flow = flows[perspective.id] if flows else analyse(story, perspective)
         found += lint_flow.check(flow)
+        found += lint_paths.check(flow)
         found += lint_vars.check(story, perspective)
         found += lint_history.check(story, perspective)
     found += lint_history.check_registries(story)

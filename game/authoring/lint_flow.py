@@ -20,9 +20,9 @@ def check(flow: Flow) -> Iterator[Finding]:
 
 def unreachable(flow: Flow) -> Iterator[Finding]:
     for sid, scene in flow.scenes.items():
-        if sid in flow.reachable:
+        if sid in flow.reachable or scene.ending:  # an ending out of reach is W512
             continue
-        what = f"ending '{scene.ending.id}' (scene '{sid}')" if scene.ending else f"scene '{sid}'"
+        what = f"scene '{sid}'"
         if sid in flow.linked:
             yield Finding("W501", scene.where, f"{what} can never be reached: every choice that "
                           "leads to it has a condition that never holds",

@@ -109,6 +109,11 @@ def new_perspective(root: Path, pid: str, title: str | None = None) -> list[Path
     return files
 
 
+def list_perspective(story_file: Path, pid: str) -> None:
+    """Add `pid` to story.yaml's perspectives (atomically: the story never lists a half)."""
+    write_text(story_file, _listed(story_file, pid))
+
+
 def _listed(story_file: Path, pid: str) -> str:
     """story.yaml's text with `pid` added to its perspectives, in flow ([a, b]) or block
     (- a) style."""

@@ -10,6 +10,7 @@ from typing import TextIO
 
 from game.authoring import plans
 from game.authoring.command import add_story_argument, errors, load_or_explain
+from game.authoring.startat import StartError, start_at
 from game.engine.crossref import people_by_kind, scene_people
 from game.engine.expr import StoryRuntimeError
 from game.engine.model import format_date
@@ -28,6 +29,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="play a plan's choices first (from 'plans' or 'walk'), then go on")  # fmt: skip
     parser.add_argument("--record", type=Path, metavar="FILE",
                         help="write the choices you make as a plan file when you stop")  # fmt: skip
+    parser.add_argument("--scene", metavar="ID", help="start at this scene (a test run)")
+    parser.add_argument("--set", action="append", default=[], metavar="VAR=VALUE",
+                        help="start with this value (a test run); give it once per variable")  # fmt: skip
 
 
 def run(args: argparse.Namespace, inp: TextIO | None = None,
@@ -46,7 +50,7 @@ def run(args: argparse.Namespace, inp: TextIO | None = None,
     except StoryRuntimeError as exc:
         errors(out).write(f"runtime error: {exc}\n")
         return 1
-    except plans.PlanError as exc:
+    except (plans.PlanError, StartError) as exc:
         errors(out).write(f"{exc}\n")
         return 2
     if args.record:
@@ -65,6 +69,14 @@ def _begin(story, args: argparse.Namespace, player: TerminalPlayer) -> Playthrou
             player.say(f"unknown perspective '{plan.perspective}' in {args.replay}")
             return 2
         return plans.begin(story, plan)
+    if getattr(args, "scene", None) or getattr(args, "set", None):
+        if args.record or args.replay:
+            raise StartError("a test run (--scene, --set) cannot be recorded or replayed as a "
+                             "plan: plans start at the beginning")  # fmt: skip
+        pt = start_at(story, args.scene, args.set, perspective=args.perspective,
+                      seed=args.seed, museum=args.museum)  # fmt: skip
+        player.say(f"(Test run from scene '{pt.scene.id}' with {_values(args.set)}.)")
+        return pt
     pid = args.perspective or player.pick_perspective(story)
     if pid is None:
         return None
@@ -80,6 +92,10 @@ def people_line(story, scene) -> str:
     groups = people_by_kind(scene_people(story, scene))
     parts = [", ".join(p.name for p in people) + f" — {kind}" for kind, people in groups]
     return "In this scene: " + " · ".join(parts) if parts else ""
+
+
+def _values(settings: list[str]) -> str:
+    return ", ".join(settings) if settings else "the initial values"
 
 
 class TerminalPlayer:

@@ -37,6 +37,26 @@ TYPE_NAMES = {"int": "a whole number", "float": "a number", "bool": "true/false"
 NUMERIC = ("int", "float")
 
 
+FUNCTIONS = ("seen", "visits", "chance", "min", "max", "plural", "select")
+
+
+def plural_form(n: int, forms: int) -> int:
+    """Which of `forms` plural forms a count takes: two forms are one/other (English, Uzbek),
+    three are one/few/many (Russian: 1, 21 рубль; 2–4, 22 рубля; 5–20, 11–14 рублей)."""
+    if forms == 2:
+        return 0 if n == 1 else 1
+    n = abs(n)
+    if n % 10 == 1 and n % 100 != 11:
+        return 0
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return 1
+    return 2
+
+
+def _comparable(a: str, b: str) -> bool:
+    return a == b or (a in NUMERIC and b in NUMERIC)
+
+
 def type_of(value: Any) -> str | None:
     """The expression type of an initial value, or None when the value has no type here."""
     if isinstance(value, bool):
@@ -337,13 +357,17 @@ class _Parser:
             if name == "seen":
                 return "bool", (lambda c: c.visits.get(scene, 0) > 0), ("seen", scene)
             return "int", (lambda c: c.visits.get(scene, 0)), ("visits", scene)
-        if name not in ("chance", "min", "max"):
-            hint = suggest(name, ["seen", "visits", "chance", "min", "max"])
+        if name not in FUNCTIONS:
+            hint = suggest(name, FUNCTIONS)
             raise ExprError(f"unknown function '{name}'", tok.offset, hint or
-                            "the functions are seen, visits, chance, min and max")  # fmt: skip
+                            "the functions are " + ", ".join(FUNCTIONS))  # fmt: skip
         args = self._arguments(name)
         if name == "chance":
             return self._chance(tok, args)
+        if name == "plural":
+            return self._plural(tok, args)
+        if name == "select":
+            return self._select(tok, args)
         return self._min_max(tok, name, args)
 
     def _scene_argument(self, fname: str) -> str:
@@ -379,6 +403,39 @@ class _Parser:
             )
         self.uses_chance = True
         return "bool", (lambda c: c.chance(pfn(c))), ("chance", past)
+
+    def _plural(self, tok: Token, args: list):
+        if not 3 <= len(args) <= 4 or args[0][0] != "int" or any(a[0] != "str" for a in args[1:]):
+            raise ExprError("plural() needs a whole number and its forms: two (one, other) or "
+                            "three (one, few, many, for Russian)", tok.offset,
+                            'like plural(sacks, "sack", "sacks")')  # fmt: skip
+        count, forms = args[0][1], [a[1] for a in args[1:]]
+        return (
+            "str",
+            (lambda c: forms[plural_form(count(c), len(forms))](c)),
+            ("plural", *[a[2] for a in args]),
+        )
+
+    def _select(self, tok: Token, args: list):
+        """select(value, key1, text1, key2, text2, …, otherwise): the text of the matching key."""
+        if len(args) < 4 or len(args) % 2 or any(a[0] != "str" for a in args[2::2] + args[-1:]):
+            raise ExprError("select() needs a value, then pairs of a key and its text, then "
+                            "the text for any other value", tok.offset,
+                            'like select(side, "red", "the Reds", "white", "the Whites", '
+                            '"strangers")')  # fmt: skip
+        value, keys = args[0], args[1:-1:2]
+        for key in keys:
+            if key[2][0] != "const" or not _comparable(value[0], key[0]):
+                raise ExprError(f"select(): each key must be a constant of the value's type "
+                                f"({TYPE_NAMES[value[0]]})", tok.offset)  # fmt: skip
+        table = [(k[2][1], text[1]) for k, text in zip(keys, args[2::2], strict=False)]
+        otherwise = args[-1][1]
+
+        def pick(c: Context) -> str:
+            got = value[1](c)
+            return next((text for k, text in table if k == got), otherwise)(c)
+
+        return "str", pick, ("select", *[a[2] for a in args])
 
     def _min_max(self, tok: Token, name: str, args: list):
         if len(args) < 2 or any(a[0] not in NUMERIC for a in args):

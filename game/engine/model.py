@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from game.engine.expr import Compiled, Effects
-from game.engine.text import Paragraph, Part
+from game.engine.text import Paragraph, Part, running_title
 from game.engine.versions import FORMAT_VERSION
 
 Where = tuple[str, int, int]  # file as shown, line, column
@@ -199,5 +199,6 @@ class Story(NamedTuple):
         raise KeyError(pid)
 
     def term_title(self, term_id: str) -> str:
+        """The term's title as it reads inside a sentence of the story's text."""
         term = self.terms.get(term_id)
-        return term.title if term else term_id
+        return running_title(term.title, term.text) if term else term_id

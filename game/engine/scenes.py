@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,15 @@ from game.engine.model import Choice, Ending, Scene, TextItem, Variable
 from game.engine.registry import check_ref
 from game.engine.sourcedata import Pos, SourceFile, YMap, YSeq
 from game.engine.strings import Strings
-from game.engine.text import Paragraph, Part, TermLink, compile_markup, is_static, render
+from game.engine.text import (
+    Paragraph,
+    Part,
+    TermLink,
+    compile_markup,
+    is_static,
+    render,
+    running_title,
+)
 
 BUILTIN_VARIABLES = {"museum": "bool"}
 
@@ -37,8 +46,21 @@ def build_variables(src: SourceFile, data: YMap) -> dict[str, Variable]:
             continue
         if typ is None:  # the schema reports the bad value itself
             continue
-        variables[name] = Variable(name, spec["value"], spec["description"], typ, (src.shown, *pos))
+        value = spec["value"]
+        if typ == "str" and _NUMBER.fullmatch(value.strip()):
+            # Reported once, here; the variable is then taken as the number meant, so that
+            # its uses do not each repeat the same mistake.
+            where = spec.val_pos.get("value", pos)
+            src.problem(where, f"'{name}' starts as the text \"{value}\", not a number",
+                        f"write the number without quotes: 'value: {value.strip()}'",
+                        "E303")  # fmt: skip
+            value = float(value) if "." in value else int(value)
+            typ = type_of(value)
+        variables[name] = Variable(name, value, spec["description"], typ, (src.shown, *pos))
     return variables
+
+
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 
 def make_env(variables: dict[str, Variable]) -> Env:
@@ -159,7 +181,7 @@ class SceneBuilder:
         if not is_static(parts) or any(getattr(p, "term", "") not in self.terms for p in parts
                                        if not isinstance(p, str)):  # fmt: skip
             return None
-        return render(parts, None, lambda t: self.terms[t].title)  # type: ignore[arg-type]  # static: no values to read
+        return render(parts, None, lambda t: running_title(self.terms[t].title, self.terms[t].text))
 
     def _scene_refs(self, src: SourceFile, pos: Pos, style, refs) -> None:
         for scene, offset in refs:

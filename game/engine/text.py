@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from game.engine.expr import Compiled, Context, Env, ExprError, compile_expression
@@ -29,6 +30,7 @@ class TermLink(NamedTuple):
     term: str
     label: str | None  # None: show the term's title
     offset: int
+    capital: bool = False  # written [[Mahalla]]: the title takes a capital wherever it stands
 
 
 # A compiled paragraph is a tuple of parts: str (literal), Compiled (value), TermLink (link).
@@ -36,6 +38,7 @@ Part = str | Compiled | TermLink
 
 _MARKUP = re.compile(r"\{\{|\}\}|\[\[(?P<link>.*?)\]\]|\{(?P<expr>[^{}]*)\}|\{|\}|\[\[")
 _TERM_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
+_CAPITALISED_ID = re.compile(r"[A-Z][a-z0-9_]*\Z")  # [[Mahalla]]: the id, written with a capital
 
 
 def compile_markup(text: str, env: Env) -> tuple[Part, ...]:
@@ -77,13 +80,16 @@ def _link(m: re.Match) -> TermLink:
     body = m.group("link")
     term, _, label = body.partition("|")
     term = term.strip()
+    capital = bool(_CAPITALISED_ID.match(term))
+    term = term[0].lower() + term[1:] if capital else term
     if not _TERM_ID.match(term):
         raise ExprError(
             f"'{term}' is not a codex term id",
             m.start() + 2,
             "write [[term_id]] or [[term_id|the words to show]]",
         )
-    return TermLink(term, label.strip() or None if "|" in body else None, m.start() + 2)
+    label = label.strip() or None if "|" in body else None
+    return TermLink(term, label, m.start() + 2, capital)
 
 
 def _value(m: re.Match, env: Env) -> Compiled:
@@ -115,7 +121,7 @@ def render(parts: tuple[Part, ...], ctx: Context, term_title: Callable[[str], st
                 spans.append(Span(plain))
                 whole += plain
                 plain = ""
-            label = part.label or term_title(part.term)
+            label = part.label or _in_sentence(term_title(part.term), whole + plain, part.capital)
             spans.append(Span(label, part.term))
             whole += label
         elif type(part) is Compiled:
@@ -124,6 +130,31 @@ def render(parts: tuple[Part, ...], ctx: Context, term_title: Callable[[str], st
     if plain:
         spans.append(Span(plain))
     return Paragraph(tuple(spans), whole + plain)
+
+
+_SENTENCE_END = '.!?…“«‘"('
+
+
+def _in_sentence(word: str, before: str, capital: bool = False) -> str:
+    """A codex word at the start of a sentence, or written with one, takes a capital; elsewhere
+    it reads as its entry writes it."""
+    before = before.rstrip()
+    if word and (capital or not before or before[-1] in _SENTENCE_END):
+        return word[0].upper() + word[1:]
+    return word
+
+
+@lru_cache(maxsize=4096)
+def running_title(title: str, text: str) -> str:
+    """How a codex title reads inside a sentence: `Mahalla` reads `mahalla` when the term's own
+    entry writes it so mid-sentence; a name its entry always capitalises (`Basmachi`) keeps it."""
+    if not title or not title[0].isupper() or title[1:] != title[1:].lower():
+        return title  # a lower-case title, or one with capitals inside (Turkestan ASSR): as is
+    lower = title[0].lower() + title[1:]
+    for match in re.finditer(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text):
+        if match.start() > 0 and text[: match.start()].rstrip()[-1:] not in _SENTENCE_END:
+            return lower
+    return title
 
 
 def is_static(parts: tuple[Part, ...]) -> bool:

@@ -168,11 +168,31 @@ _SYNTAX_HINTS = [
         "put quotes around the value",
     ),
     (
+        "while parsing a flow sequence",
+        "a list opened with '[' is never closed",
+        "close the list with ']' on the same line, as in [a, b]",
+    ),
+    (
+        "while parsing a flow mapping",
+        "a mapping opened with '{' is never closed",
+        "close it with '}' on the same line, as in {debt: 2}",
+    ),
+    (
+        "expected a single document",
+        "a second document ('---') in one file",
+        "a story file holds one document: delete the '---' line (and a repeated 'scenes:' "
+        "under it), or move what follows to a file of its own",
+    ),
+    (
         "could not find expected ':'",
         "a key is missing its ':' or a quoted text runs over lines",
         "check the line for a missing ':' or an unclosed quote",
     ),
 ]
+
+
+# Errors found where something opened earlier should have closed: shown where it opened.
+_OPENED_AT = ("while scanning a quoted scalar", "while parsing a flow")
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
@@ -181,7 +201,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem
     raw = f"{exc.context or ''} {exc.problem or ''}".strip()
     for needle, message, hint in _SYNTAX_HINTS:
         if needle in raw:
-            if "quoted scalar" in needle and exc.context_mark:
+            if needle.startswith(_OPENED_AT) and exc.context_mark:
                 line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
             return Problem(shown, line, col, f"YAML syntax: {message}", hint, "E003")
     return Problem(

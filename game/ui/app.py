@@ -490,6 +490,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         default=None,
         help="window size, e.g. 1600x900 (default: as last left, or 1280x720)",
     )
+    parser.add_argument("--scene", metavar="ID", help="test run: start at this scene")
+    parser.add_argument("--set", action="append", default=[], metavar="VAR=VALUE",
+                        help="test run: start with this value (once per variable)")  # fmt: skip
+    parser.add_argument("--perspective", metavar="ID", help="test run: this perspective's start")
     return parser.parse_args(argv)
 
 
@@ -538,6 +542,12 @@ def _play(args: argparse.Namespace | None) -> int:
 
         app.live = LiveReload(app, root)
 
+    if args and (args.scene or args.set or args.perspective):
+        problem = start_test_run(app, args)
+        if problem:
+            print(problem, file=sys.stderr)
+            app.close()
+            return 2
     if should_watch(args.watch if args else None):
         app.after_first_frame.append(watch)
     app.after_first_frame.append(lambda: log_start(root, app))
@@ -563,6 +573,20 @@ def log_start(root: Path, app: App) -> None:
 def should_watch(asked: bool | None) -> bool:
     """Live reload is for authors: on when asked, else only when run from a source checkout."""
     return is_checkout() if asked is None else asked
+
+
+def start_test_run(app: App, args: argparse.Namespace) -> str | None:
+    """Play from --scene with --set values, as a test run; the reason when it cannot start."""
+    from game.authoring.startat import StartError, start_at
+    from game.ui.session import Session
+
+    try:
+        pt = start_at(app.story, args.scene, args.set, perspective=args.perspective)
+    except StartError as exc:
+        return str(exc)
+    app.start_session(Session(pt, app.profile, app.clock, test_run=True))
+    app.window.title = f"{app.story.title} (test run)"
+    return None
 
 
 def window_size(

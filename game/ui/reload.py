@@ -16,7 +16,7 @@ from game.ui.screens.dialog import MessageDialog
 if TYPE_CHECKING:
     from game.ui.app import App
 
-SHOWN_PROBLEMS = 8  # more than this and the overlay says how many are left
+SHOWN_PROBLEMS = 4  # more than this and the overlay says how many are left (it must fit)
 
 
 class LiveReload:
@@ -70,13 +70,14 @@ class LiveReload:
 
     def _show_problems(self, result: Reload) -> None:
         errors = result.errors
-        lines = [str(p) for p in errors[:SHOWN_PROBLEMS]]
+        # Each problem its own paragraph, its hint another: wrapped, never cut.
+        lines = [line.strip() for p in errors[:SHOWN_PROBLEMS] for line in str(p).splitlines()]
         if len(errors) > SHOWN_PROBLEMS:
             lines.append(f"… and {len(errors) - SHOWN_PROBLEMS} more: run python -m game check")
         self.note = f"{len(errors)} error(s); kept the last good story"
         # For the author at work, like check's own output: English, not in the catalogues.
         heading = "The edited story has errors; the last good version is still playing."
-        self.dialog = MessageDialog(self.app, heading, "\n".join(lines))
+        self.dialog = MessageDialog(self.app, heading, lines)
         self.app.push(self.dialog)
 
     def _close_dialog(self) -> None:

@@ -19,8 +19,10 @@ class Session:
         profile: Profile,
         clock: Callable[[], float],
         played: float = 0.0,
+        test_run: bool = False,
     ) -> None:
         self.pt = pt
+        self.test_run = test_run  # an author's run from the middle: saves and records nothing
         self.profile = profile
         self.clock = clock
         self._played_before = played
@@ -71,13 +73,16 @@ class Session:
         self.pt = Playthrough.from_json(story, self.pt.to_json())
 
     def save(self, slot: str) -> None:
-        saves.write(slot, self.pt, self.played)
+        if not self.test_run:
+            saves.write(slot, self.pt, self.played)
 
     def autosave(self) -> None:
         """Autosave quietly: a full or read-only disk posts one notice and play goes on."""
         storage.write_quietly(self.save, saves.AUTOSAVE)
 
     def _record(self) -> None:
+        if self.test_run:  # a made-up start would count endings and terms nobody reached
+            return
         changed = self.profile.record(self.pt.terms_met(), self.pt.events_witnessed())
         if self.pt.ending is not None:
             self.profile.finish(self.pt.perspective.id, self.pt.ending.id)

@@ -99,3 +99,19 @@ def test_straight_quotes_are_reported_at_the_mark_with_the_fixed_word(story_case
     assert "it’s" in found[7].hint
     found = [p for p in collect_problems(story_case("W606_trips_quotes")) if p.code == "W606"]
     assert [(p.line, p.col) for p in found] == [(6, 19)]  # one finding for the choice, at “
+
+
+def test_check_fix_rewrites_straight_quotes_and_says_what_changed(story_case):
+    root = story_case("W606_trips_quotes")
+    scene_file = root / "perspectives" / "farmer" / "01.yaml"
+    scene_file.write_text(scene_file.read_text("utf-8").replace(
+        "text: You sleep.", "text: 'You''re home. It''s \"late\".'"), "utf-8")  # fmt: skip
+    out = io.StringIO()
+    code = check.run(build_parser().parse_args(["check", str(root), "--fix", "--strict"]), out)
+    said = out.getvalue()
+    assert 'fixed "not → “not' in said and 'fixed tonight" → tonight”' in said
+    assert "not fixed You're (written with YAML escapes: write You’re yourself)" in said
+    text = scene_file.read_text("utf-8")
+    assert "- text: Say “not tonight”" in text and "It''s “late”." in text
+    assert code == 1  # the escaped apostrophes are still there, for the author
+    assert [p.code for p in collect_problems(root)] == ["W606"]

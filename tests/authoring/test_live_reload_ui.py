@@ -80,3 +80,23 @@ def test_lost_scene_starts_the_perspective_again(playing):
     app.live.now()
     assert app.session.pt.scene.id == "field" and app.session.pt.turn == 0
     assert "'teacher'" in app.live.note
+
+
+def _shown_lines(dialog) -> list[str]:
+    page = dialog._pages(dialog.rect.width - 2 * dialog.kit.px(32))
+    return ["".join(run.text for run in line.runs) for line in page.lines]
+
+
+def test_every_problem_and_its_whole_hint_are_shown_in_the_panel(playing):
+    app, root, clock = playing
+    edit(root / FIELD, "goto: teacher", "goto: teachr")
+    edit(root / FIELD, "goto: hills", "goto: hils")
+    clock.now += 1
+    app.pump()
+    lines = _shown_lines(app.screen)
+    assert not [line for line in lines if "\n" in line], "a newline drawn inside a line garbles it"
+    shown = " ".join(" ".join(lines).split())
+    assert "unknown scene 'teachr'" in shown and "unknown scene 'hils'" in shown
+    # each hint starts its own line, whole
+    assert {"hint: did you mean 'teacher'?", "hint: did you mean 'hills'?"} <= set(lines)
+    assert app.screen.rect.height <= app.kit.size[1]  # the panel fits the window

@@ -145,3 +145,20 @@ def test_plan_of_a_path_is_valid_yaml(walk_case):
     path = exhaustive(story, MODES).of("farmer").endings["treasure"].shortest
     data = yaml.safe_load(path.plan().to_yaml("a comment"))
     assert data["choices"] == ["Dig deeper", "Open the box"] and data["chance"]
+
+
+@pytest.mark.parametrize("how", [["--random", "20"], ["--exhaustive"]])
+def test_a_loop_with_no_way_out_is_reported_once_with_a_readable_path(walk_case, how):
+    code, text = _walk(walk_case("trapped"), *how)
+    assert code == 1 and "No runtime problems" not in text
+    assert text.count("TRAPPED LOOP") == 1
+    assert "'cellar' (trapped/perspectives/farmer/01.yaml:" in text and "'stairs' (" in text
+    assert "path: 'Go down to the cellar'\n" in text
+    assert max(len(line) for line in text.splitlines()) < 300
+
+
+def test_a_long_run_in_a_loop_that_can_be_left_is_not_called_a_trap(walk_case):
+    code, text = _walk(walk_case("counter"), "--random", "40", "--max-steps", "2")
+    assert code == 1 and "TRAPPED LOOP" not in text
+    assert "NO ENDING" in text and "still playing after 2 choices, circling 'start' (" in text
+    assert max(len(line) for line in text.splitlines()) < 300

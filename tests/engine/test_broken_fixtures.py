@@ -17,6 +17,21 @@ FIELD = "perspectives/farmer/01_field.yaml"
 EXPECTED = {
     "tab_indent": (FIELD, 32, 1, "tab character", "spaces"),
     "unclosed_quote": (FIELD, 8, 9, "quotation mark is never closed", "close the quote"),
+    "number_as_text": (
+        "perspectives/farmer/perspective.yaml",
+        10,
+        12,
+        "'debt' starts as the text \"3\", not a number",
+        "without quotes",
+    ),
+    "unclosed_bracket": (FIELD, 44, 13, "opened with '[' is never closed", "close the list"),
+    "second_document": (
+        "perspectives/farmer/02_end.yaml",
+        16,
+        1,
+        "a second document ('---')",
+        "delete the '---' line",
+    ),
     "bad_indent": (FIELD, 41, 4, "indentation", "same number of spaces"),
     "duplicate_key": (FIELD, 33, 5, "duplicate key 'title'", "once"),
     "misspelt_target": (FIELD, 24, 15, "unknown scene 'teachr'", "did you mean 'teacher'?"),
@@ -108,4 +123,12 @@ def test_check_command_on_clean_story_exits_0():
     proc = subprocess.run([sys.executable, "-m", "game", "check", str(FIXTURES / "mini")],
                           capture_output=True, text=True, cwd=ROOT)  # fmt: skip
     assert proc.returncode == 0, proc.stdout
-    assert "no problems found" in proc.stdout
+    # The one warning: mini's 'Go home' fallback never falls due (walk tests rely on it).
+    assert "0 error(s), 1 warning(s)" in proc.stdout and "W513" in proc.stdout
+
+
+def test_a_number_written_as_text_is_reported_once_where_it_is_declared():
+    problems = [p for p in read_story(BROKEN / "number_as_text").problems if p.severity == "error"]
+    assert [(p.file.split("/", 1)[1], p.line, p.code) for p in problems] == [
+        ("perspectives/farmer/perspective.yaml", 10, "E303")
+    ]

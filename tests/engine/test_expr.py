@@ -130,3 +130,35 @@ def test_division_by_zero_is_a_story_runtime_error():
     expr = compile_expression("debt // (money - 1)", ENV)
     with pytest.raises(StoryRuntimeError):
         expr(Ctx())
+
+
+@pytest.mark.parametrize("debt, en, ru", [
+    (1, "1 sack", "1 мешок"), (2, "2 sacks", "2 мешка"), (5, "5 sacks", "5 мешков"),
+    (11, "11 sacks", "11 мешков"), (21, "21 sacks", "21 мешок"), (22, "22 sacks", "22 мешка"),
+    (14, "14 sacks", "14 мешков"), (0, "0 sacks", "0 мешков"),
+])  # fmt: skip
+def test_plural_picks_the_form_for_the_count_in_english_and_russian(debt, en, ru):
+    english = compile_expression('plural(debt, "sack", "sacks")', ENV)
+    russian = compile_expression('plural(debt, "мешок", "мешка", "мешков")', ENV)
+    assert f"{debt} {english.fn(Ctx(debt=debt))}" == en
+    assert f"{debt} {russian.fn(Ctx(debt=debt))}" == ru
+
+
+def test_select_picks_the_text_for_the_value_or_the_last_one():
+    expr = compile_expression('select(name, "Yusuf", "he", "Aziza", "she", "they")', ENV)
+    assert [expr.fn(Ctx(name=n)) for n in ("Yusuf", "Aziza", "Karim")] == ["he", "she", "they"]
+    numbers = compile_expression('select(debt, 0, "no debt", 1, "one sack", "sacks")', ENV)
+    assert numbers.fn(Ctx(debt=0)) == "no debt" and numbers.fn(Ctx(debt=3)) == "sacks"
+
+
+@pytest.mark.parametrize("source, words", [
+    ('plural(name, "a", "b")', "plural() needs a whole number"),
+    ('plural(debt, "a")', "two (one, other) or three"),
+    ('select(name, "a", "b")', "select() needs a value, then pairs"),
+    ('select(debt, "a", "x", "y")', "constant of the value's type"),
+    ('plurl(debt, "a", "b")', "did you mean 'plural'?"),
+])  # fmt: skip
+def test_plural_and_select_mistakes_are_explained(source, words):
+    with pytest.raises(ExprError) as caught:
+        compile_expression(source, ENV)
+    assert words in caught.value.message + " " + (caught.value.hint or "")

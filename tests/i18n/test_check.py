@@ -77,7 +77,12 @@ def test_check_fails_on_broken_markup_and_prints_the_coverage(mini_ru):
     out = io.StringIO()
     args = argparse.Namespace(story=mini_ru, format="text", strict=False)
     assert check.run(args, out) == 0
+    assert "Translation coverage:" not in out.getvalue()  # the table only when asked
+    assert out.getvalue().splitlines()[-1].endswith("0 error(s), 1 warning(s).")
+    out = io.StringIO()
+    check.run(argparse.Namespace(story=mini_ru, format="text", strict=False, languages=True), out)
     assert "Translation coverage:" in out.getvalue() and "farmer" in out.getvalue()
+    assert out.getvalue().splitlines()[-1].endswith("1 warning(s).")  # ends with the summary
     set_translation(mini_ru, "scene:field:choice:sell", "{nonsense}")
     out = io.StringIO()
     assert check.run(args, out) == 1
@@ -140,3 +145,20 @@ def test_the_shipped_interface_is_fully_translated_with_intact_markup():
         done = count(catalog, source, language, ui.name)
         assert done.percent == 100.0, f"{language}: {done.untranslated} untranslated"
         assert not markup_problems(catalog, language)
+
+
+def test_plural_forms_and_select_texts_are_the_translators_to_change():
+    from game.authoring.i18n_check import markup
+
+    english = markup(
+        'You owe {debt} {plural(debt, "sack", "sacks")} to {select(name, "Aziz", "him", "them")}.'
+    )
+    russian = markup(
+        'Вы должны {debt} {plural(debt, "мешок", "мешка", "мешков")} — {select(name, "Aziz", "ему", "им")}.'
+    )
+    uzbek = markup(
+        'Siz {debt} {plural( debt, "qop", "qop" )} qarzdorsiz, {select(name,"Aziz","unga","ularga")}.'
+    )
+    assert english[0] == russian[0] == uzbek[0]
+    wrong = markup('Вы должны {debt} {plural(money, "мешок", "мешка", "мешков")}.')
+    assert wrong[0] != english[0]  # the count itself must stay

@@ -13,16 +13,20 @@ from game.ui.widgets import Button
 
 
 class MessageDialog(Overlay):
-    """A heading, a few lines of explanation, and buttons; dismisses with the chosen label."""
+    """A heading, a few lines of explanation, and buttons; dismisses with the chosen label.
+
+    `message` is one paragraph, or a list of them: each list item is laid out as its own
+    wrapped block (a newline inside one paragraph would be lost to the wrapping)."""
 
     holds_time = True
 
-    def __init__(self, app, heading: str, message: str = "", buttons: list[str] | None = None,
-                 safe: int = 0):  # fmt: skip
+    def __init__(self, app, heading: str, message: str | list[str] = "",
+                 buttons: list[str] | None = None, safe: int = 0):  # fmt: skip
         """`safe` is the button focused at first, so Enter alone never does harm."""
         super().__init__(app)
         self.heading = heading
-        self.message = message
+        self.paragraphs = [message] if isinstance(message, str) else list(message)
+        self.message = "\n".join(self.paragraphs)
         labels = buttons or [_("OK")]
         self.group.set([Button(label, self._choose(label)) for label in labels])
         self.group.focus = safe
@@ -37,8 +41,8 @@ class MessageDialog(Overlay):
     def _pages(self, width: int):
         kit = self.kit
         blocks = [kit.block("strong", self.heading)]
-        if self.message:
-            blocks.append(kit.block("body", self.message))
+        role = "body" if len(self.paragraphs) < 2 else "ui"  # a list: smaller, to fit more
+        blocks += [kit.block(role, p) for p in self.paragraphs if p]
         return kit.layouter.page(blocks, width, kit.palette.paper)
 
     def layout(self) -> None:

@@ -607,6 +607,9 @@ class SceneScreen(Screen):
         width = max(1, self.panel.x - kit.px(48))
         p = self.pt.perspective
         blocks = [kit.block("ui", p.title)] + ([kit.block("small", p.years)] if p.years else [])
+        if self.app.session is not None and self.app.session.test_run:
+            # For the author only (English, like the live-reload panel): nothing is kept.
+            blocks.append(kit.block("strong", "TEST RUN: not saved, not counted"))
         return kit.layouter.page(blocks, width, kit.palette.background, gap=0.2)
 
     def _draw_side(self, surf: pygame.Surface) -> None:
