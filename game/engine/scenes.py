@@ -56,6 +56,7 @@ def build_variables(src: SourceFile, data: YMap) -> dict[str, Variable]:
                         "E303")  # fmt: skip
             value = float(value) if "." in value else int(value)
             typ = type_of(value)
+        assert typ is not None  # a value of no known type was skipped above
         variables[name] = Variable(name, value, spec["description"], typ, (src.shown, *pos))
     return variables
 
@@ -181,7 +182,8 @@ class SceneBuilder:
         if not is_static(parts) or any(getattr(p, "term", "") not in self.terms for p in parts
                                        if not isinstance(p, str)):  # fmt: skip
             return None
-        return render(parts, None, lambda t: running_title(self.terms[t].title, self.terms[t].text))
+        title = lambda t: running_title(self.terms[t].title, self.terms[t].text)  # noqa: E731
+        return render(parts, None, title)  # type: ignore[arg-type]  # static: no values to read
 
     def _scene_refs(self, src: SourceFile, pos: Pos, style, refs) -> None:
         for scene, offset in refs:

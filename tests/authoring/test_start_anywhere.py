@@ -100,4 +100,4 @@ def test_unknown_scene_for_play_is_refused_without_a_window(capsys):
     from game.ui.app import main
 
     assert main(["--story", str(FIXTURES / "mini"), "--scene", "nowhere"]) == 2
-    assert "unknown scene 'nowhere'" in capsys.readouterr().out
+    assert "unknown scene 'nowhere'" in capsys.readouterr().err  # errors go to stderr
