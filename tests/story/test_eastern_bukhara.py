@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import random
 import re
-from pathlib import Path
 
 import pytest
-import yaml
 
 from game.engine import load_story
-from game.engine.runtime import Playthrough
 from tests.conftest import STORY
+from tests.story.counting import replay, single_button_share
 
 PID = "eastern_bukhara"
 PLANS = sorted((STORY / "plans").glob("eb_*.yaml"))
@@ -37,22 +34,6 @@ def scenes(story):
 
 def source(item) -> str:
     return "".join(p if isinstance(p, str) else "x" for p in item.parts)
-
-
-def replay(story, plan_file: Path):
-    """Play a plan; return the playthrough, the words read and the scenes seen."""
-    plan = yaml.safe_load(plan_file.read_text("utf-8"))
-    pt = Playthrough.start(story, PID, seed=plan.get("seed", 1), museum=plan["museum"])
-    read, seen = 0, [pt.scene.id]
-    for text in plan["choices"]:
-        read += sum(len(WORDS.findall(p.text)) for p in pt.paragraphs())
-        options = [o.text for o in pt.choices()]
-        assert text in options, (plan_file.name, pt.scene.id, options)
-        read += len(WORDS.findall(text))
-        pt.choose(options.index(text))
-        seen.append(pt.scene.id)
-    read += sum(len(WORDS.findall(p.text)) for p in pt.paragraphs())
-    return pt, read, seen
 
 
 def test_scenes_endings_and_plans(story):
@@ -95,16 +76,7 @@ def test_museum_and_full_paths(story):
 
 def test_few_single_button_choice_points(story):
     """Over many random playthroughs, at most 15 % of the choices offered are a lone button."""
-    points = single = 0
-    rng = random.Random(11)
-    for run in range(300):
-        pt = Playthrough.start(story, PID, seed=run, museum=run % 4 == 0)
-        while not pt.is_over:
-            options = pt.choices()
-            points += 1
-            single += len(options) == 1
-            pt.choose(rng.randrange(len(options)))
-    assert single / points <= 0.15, (single, points)
+    assert single_button_share(story, PID, museum_every=4) <= 0.15
 
 
 def writes_and_reads(story):

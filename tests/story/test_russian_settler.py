@@ -9,7 +9,7 @@ import pytest
 from game.engine import load_story
 from game.engine.expr import Compiled
 from tests.conftest import STORY
-from tests.story.test_story_numbers import reachable, replay, words
+from tests.story.counting import reachable, reads_in, replay, words
 
 PID, PREFIX = "russian_settler", "rs"
 WOMEN = ("Praskovya", "Anahit", "Zulfiya", "Matryona", "Vasilisa", "Xolida", "Dunya", "Robiya")
@@ -88,13 +88,9 @@ def test_decisions_return_and_resources_gate_choices(story):
                 written.setdefault(name, order[scene.id])
     returning, gating = set(), set()
     for scene in scenes_of(story):
-        reads = set()
-        for item in scene.text:
-            for cond in item.conditions:
-                reads |= cond.reads
+        reads = reads_in(scene)
         for choice in scene.choices:
             if isinstance(choice.condition, Compiled):
-                reads |= choice.condition.reads
                 gating |= choice.condition.reads
         returning |= {v for v in reads if v in written and written[v] < order[scene.id]}
     variables = story.perspective(PID).variables

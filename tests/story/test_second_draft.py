@@ -3,16 +3,12 @@ come back, resources that open and close choices, women who speak, the Khiva cit
 
 from __future__ import annotations
 
-import random
-from collections import deque
-
 import pytest
 
 from game.engine import load_story
 from game.engine.expr import Compiled
-from game.engine.runtime import Playthrough
 from tests.conftest import STORY
-from tests.story.test_story_numbers import replay
+from tests.story.counting import reachable, reads_in, replay, single_button_share
 
 PERSPECTIVES = ("fergana_farmer", "khivan_refugee")
 WOMEN = {
@@ -44,28 +40,6 @@ def plain(item) -> str:
     return "".join(p if isinstance(p, str) else "x" for p in item.parts)
 
 
-def later(story, start: str) -> set[str]:
-    """Scenes reachable from `start` (itself included) along choices, conditions aside."""
-    seen, todo = {start}, deque([start])
-    while todo:
-        for choice in story.scenes[todo.popleft()].choices:
-            if choice.goto not in seen:
-                seen.add(choice.goto)
-                todo.append(choice.goto)
-    return seen
-
-
-def reads_in(scene) -> set[str]:
-    reads: set[str] = set()
-    for item in scene.text:
-        for cond in item.conditions:
-            reads |= cond.reads
-    for choice in scene.choices:
-        if isinstance(choice.condition, Compiled):
-            reads |= choice.condition.reads
-    return reads - {"museum"}
-
-
 @pytest.mark.parametrize("pid", PERSPECTIVES)
 def test_few_choice_points_have_a_single_button_as_written(story, pid):
     points = [story.scenes[s] for s in story.perspective(pid).scene_ids if story.scenes[s].choices]
@@ -76,16 +50,8 @@ def test_few_choice_points_have_a_single_button_as_written(story, pid):
 @pytest.mark.parametrize("pid", PERSPECTIVES)
 def test_few_choice_points_offer_a_single_button_in_play(story, pid):
     """Conditions hide buttons: count what 300 seeded random playthroughs were offered."""
-    points = single = 0
-    for seed in range(300):
-        rng = random.Random(seed)
-        pt = Playthrough.start(story, pid, seed=seed, museum=False)
-        while not pt.is_over:
-            offered = pt.choices()
-            points += 1
-            single += len(offered) == 1
-            pt.choose(rng.randrange(len(offered)))
-    assert single <= MAX_SINGLE * points, f"{single} of {points} choice points had one button"
+    share = single_button_share(story, pid)
+    assert share <= MAX_SINGLE, f"{share:.1%} of the choice points had one button"
 
 
 @pytest.mark.parametrize("pid", PERSPECTIVES)
@@ -96,7 +62,7 @@ def test_at_least_five_decisions_come_back_later(story, pid):
         for choice in story.scenes[sid].choices:
             if not choice.effects:
                 continue
-            after = later(story, choice.goto)
+            after = reachable(story, choice.goto)
             read_later = set().union(*(reads_in(story.scenes[s]) for s in after))
             returning |= choice.effects.writes & read_later
     assert len(returning) >= 5, returning

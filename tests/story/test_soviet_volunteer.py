@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import random
 import re
-from pathlib import Path
 
 import pytest
-import yaml
 
 from game.engine import load_story
 from game.engine.expr import Compiled
-from game.engine.runtime import Playthrough
 from tests.conftest import STORY
+from tests.story.counting import replay, single_button_share, words
 
 PID = "soviet_volunteer"
 PLANS = sorted((STORY / "plans").glob("volunteer_*.yaml"))
@@ -27,23 +24,6 @@ def story():
 
 def scenes(story):
     return [story.scenes[s] for s in story.perspective(PID).scene_ids]
-
-
-def words(text: str) -> int:
-    return len(WORDS.findall(text))
-
-
-def replay(story, plan_file: Path) -> tuple[Playthrough, int]:
-    """Play a plan; return the playthrough and the words read on the way."""
-    plan = yaml.safe_load(plan_file.read_text("utf-8"))
-    pt = Playthrough.start(story, PID, seed=plan["seed"], museum=plan["museum"])
-    read = 0
-    for text in plan["choices"]:
-        read += sum(words(p.text) for p in pt.paragraphs()) + words(text)
-        options = [o.text for o in pt.choices()]
-        assert text in options, f"{plan_file.name}: '{text}' not offered in {pt.scene.id}"
-        pt.choose(options.index(text))
-    return pt, read + sum(words(p.text) for p in pt.paragraphs())
 
 
 def choice_reads(story, scene) -> set[str]:
@@ -66,16 +46,16 @@ def test_size_endings_and_plans(story):
             assert scene.ending.epilogue and scene.ending.history, scene.id
     planned = set()
     for plan_file in PLANS:
-        pt, _ = replay(story, plan_file)
+        pt, _, _ = replay(story, plan_file)
         assert pt.is_over, f"{plan_file.name} does not reach an ending"
         planned.add(pt.ending.id)
     assert endings <= planned, f"endings without a plan: {endings - planned}"
 
 
 def test_path_lengths(story):
-    pt, full = replay(story, STORY / "plans" / "volunteer_full.yaml")
+    pt, full, _ = replay(story, STORY / "plans" / "volunteer_full.yaml")
     assert pt.is_over and 3600 <= full <= 5000, full  # 18–25 minutes at 200 words a minute
-    pt, museum = replay(story, STORY / "plans" / "volunteer_museum.yaml")
+    pt, museum, _ = replay(story, STORY / "plans" / "volunteer_museum.yaml")
     assert pt.is_over and 1000 <= museum <= 1400, museum
 
 
@@ -92,16 +72,7 @@ def test_events_and_shared_events(story):
 
 def test_few_single_button_choice_points(story):
     """At most 15 % of the choice points met in random play offer a single button."""
-    points = single = 0
-    rng = random.Random(7)
-    for run in range(300):
-        pt = Playthrough.start(story, PID, seed=run, museum=run % 5 == 0)
-        while not pt.is_over:
-            options = pt.choices()
-            points += 1
-            single += len(options) == 1
-            pt.choose(rng.randrange(len(options)))
-    assert single / points <= 0.15, (single, points)
+    assert single_button_share(story, PID, museum_every=5) <= 0.15
 
 
 def test_decisions_return_and_resources_gate_choices(story):

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections import deque
-from pathlib import Path
 
 import pytest
-import yaml
 
 from game.engine import load_story
-from game.engine.expr import Compiled
-from game.engine.runtime import Playthrough
 from tests.conftest import STORY
+from tests.story.counting import reachable, reads_in, replay, words
 
 PERSPECTIVES = {"fergana_farmer": "fergana", "khivan_refugee": "khiva"}
 WORDS = re.compile(r"[\w’'ʻ-]+")
@@ -23,51 +19,8 @@ def story():
     return load_story(STORY)
 
 
-def words(text: str) -> int:
-    return len(WORDS.findall(text))
-
-
-def replay(story, plan_file: Path) -> tuple[Playthrough, int, set[str]]:
-    """Play a plan; return the playthrough, the words read, and the scenes seen."""
-    plan = yaml.safe_load(plan_file.read_text("utf-8"))
-    pt = Playthrough.start(story, plan["perspective"], seed=plan.get("seed", 1),
-                           museum=plan.get("museum", False))  # fmt: skip
-    read, seen = 0, {pt.scene.id}
-    for text in plan["choices"]:
-        read += sum(words(p.text) for p in pt.paragraphs())
-        options = [o.text for o in pt.choices()]
-        assert text in options, (
-            f"{plan_file.name}: '{text}' not offered in {pt.scene.id}: {options}"
-        )
-        read += words(text)
-        pt.choose(options.index(text))
-        seen.add(pt.scene.id)
-    read += sum(words(p.text) for p in pt.paragraphs())
-    return pt, read, seen
-
-
-def reachable(story, start: str) -> set[str]:
-    """Scenes reachable from `start` along choices (conditions aside)."""
-    seen, todo = {start}, deque([start])
-    while todo:
-        for choice in story.scenes[todo.popleft()].choices:
-            if choice.goto not in seen:
-                seen.add(choice.goto)
-                todo.append(choice.goto)
-    return seen
-
-
 def condition_reads(story, pid: str) -> set[str]:
-    reads: set[str] = set()
-    for sid in story.perspective(pid).scene_ids:
-        scene = story.scenes[sid]
-        for item in scene.text:
-            for cond in item.conditions:
-                reads |= cond.reads
-        for choice in scene.choices:
-            if isinstance(choice.condition, Compiled):
-                reads |= choice.condition.reads
-    return reads - {"museum"}
+    return set().union(*(reads_in(story.scenes[s]) for s in story.perspective(pid).scene_ids))
 
 
 def test_history_registries(story):
