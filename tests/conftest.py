@@ -24,3 +24,14 @@ def _isolated_user_data(tmp_path_factory, monkeypatch):
     from game import notices
 
     notices.reset()  # "said once" is per run of the game: each test is a fresh run
+
+
+@pytest.fixture(autouse=True)
+def _collector_unfrozen():
+    """A loaded story is frozen out of the cyclic collector for the rest of a program's life;
+    in the test run, each test's stories (and any cyclic garbage frozen with them) go back to
+    the collector when the test ends, so thousands of loads do not pile up."""
+    import gc
+
+    yield
+    gc.unfreeze()

@@ -59,13 +59,26 @@ def load_story(root: str | Path, use_cache: bool = False,
                     loader.strings.collect = False
                     story = loader.run().story
                 if story is not None:
-                    return story
+                    return _settled(story)
             except (KeyError, TypeError, ValueError, IndexError, EOFError):
                 pass  # a cache that doesn't fit is rebuilt below from the files themselves
     result = read_story(root, write_cache=use_cache, translation=translation, collect_strings=False)
     if result.errors or result.story is None:
         raise StoryError(result.problems)
-    return result.story
+    return _settled(result.story)
+
+
+def _settled(story: Story) -> Story:
+    """The story, moved out of the cyclic collector's reach for good (gc.freeze).
+
+    A story is hundreds of thousands of long-lived objects without a cycle worth collecting;
+    left in the collector, every full collection during play rescans all of them (a 150 ms
+    pause at 10,000 scenes, and a third of the play time). Freezing costs nothing; what it
+    keeps is only what is alive now, plus any cyclic garbage not yet collected (a bounded
+    amount: one freeze per load and per scene built).
+    """
+    gc.freeze()
+    return story
 
 
 def read_story(root: str | Path, write_cache: bool = False,
@@ -122,6 +135,7 @@ class LazyScenes(Mapping):
         if scene is None:
             builder, src, pos, blob = self._pending.pop(sid)  # KeyError: no such scene
             scene = self._built[sid] = builder.scene(src, sid, cache.unpack_scene(blob), pos)
+            gc.freeze()  # a scene built during play lives as long as the story (see _settled)
         return scene
 
     def __contains__(self, sid: object) -> bool:
