@@ -50,11 +50,11 @@ else:
 out["seconds"] = time.perf_counter() - t0
 if what.startswith("choices"):
     pauses, started = [], [0.0]
-    def timed(phase, info):
+    def timed(phase, info):  # CPU time: a shared machine's preemption is not the collector's
         if phase == "start":
-            started[0] = time.perf_counter()
+            started[0] = time.process_time()
         else:
-            pauses.append(time.perf_counter() - started[0])
+            pauses.append(time.process_time() - started[0])
     gc.callbacks.append(timed)
     n, runs, t0 = 0, 0, time.perf_counter()
     pt = None
@@ -164,7 +164,7 @@ def report(size: int, rounds: dict) -> dict:
     pause = max(a["pause_ms"] for name in ("choices_lazy", "choices_all") for a, _ in rounds[name])
     print(f"{'peak memory while playing, every scene built (MB)':<62} {ours_mb:8.1f}  {ink_mb:8.1f}"
           f"  {ours_mb / ink_mb:6.2f}×")  # fmt: skip
-    print(f"longest garbage-collection pause while playing: {pause:.2f} ms (target ≤ 5 ms)")
+    print(f"longest garbage collection while playing: {pause:.2f} ms of CPU (target ≤ 5 ms)")
     summary["memory"] = (ours_mb / ink_mb, ours_mb)
     summary["pause"] = (pause, pause)
     return summary

@@ -144,7 +144,7 @@ class SceneScreen(Screen):
             return
         self.app.sound.play("choose")  # before the autosave's disk write, to answer the press
         try:
-            self.session.choose(index)
+            self.session.choose(index, self.app.later)  # its disk writes after the new frame
         except StoryRuntimeError as exc:  # the playthrough is back on this page, unchanged
             self.app.story_failed(exc)
             return
