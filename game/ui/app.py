@@ -307,8 +307,10 @@ class App:
         self._after_frame.append(work)
 
     def _run_later(self) -> None:
-        while self._after_frame:
-            self._after_frame.pop(0)()
+        # Only the work queued before this frame: work it queues waits for the next one.
+        work, self._after_frame = self._after_frame, []
+        for item in work:
+            item()
 
     def update(self) -> bool:
         if self.live is not None:

@@ -1,4 +1,4 @@
-"""A choice's new page is drawn before its autosave is written, and the write is never lost."""
+"""The click to a new page: its picture painted ahead, its autosave after the frame, never lost."""
 
 from __future__ import annotations
 
@@ -40,3 +40,14 @@ def test_an_autosave_still_owed_is_written_when_the_window_closes(ui):
     screen.choose(0)  # chosen, and the app closed before its next frame
     ui.app.close()
     assert saves.read(saves.AUTOSAVE, ui.app.story)[0].turn == turn + 1
+
+
+def test_the_next_pages_pictures_are_painted_while_the_reader_reads(start_app):
+    ui = start_app(size=(1920, 1080))
+    screen = _on_a_page(ui)
+    assert screen.picture.rect is not None  # the page has room for a picture
+    for _ in range(len(screen.pt.choices()) + 1):
+        ui.pump()  # one scene prepared after each frame
+    painted = ui.app.pictures.painted
+    ui.click(_choice_button(screen))
+    assert ui.app.pictures.painted == painted  # the new page's picture was already there
