@@ -31,18 +31,22 @@ window.flip()
 print(time.perf_counter())
 """
 
-# The real entry point, `python -m game --story DIR`, stopped once its first frame is drawn.
+# The real entry point, `python -m game --story DIR`: the moment its first frame is drawn, and
+# the moment the story itself is read (after that frame), when it stops.
 COLD_START = """
 import time
 import pygame
 from game.ui import app
-draw = app.App.draw
+draw, read = app.App.draw, app.App._read_story
 def first_frame(self):
     draw(self)
     if self.frames == 1:
         print(time.perf_counter())
         pygame.event.post(pygame.event.Event(pygame.QUIT))
-app.App.draw = first_frame
+def story_read(self):  # queued right after the title frame, before the fonts are warmed
+    read(self)
+    print(time.perf_counter())
+app.App.draw, app.App._read_story = first_frame, story_read
 from game.cli import main
 main({argv!r})
 """
@@ -89,24 +93,36 @@ def env(data_dir: str) -> dict[str, str]:
     return out
 
 
-def run_timed(code: str, environ: dict[str, str]) -> float:
-    """Seconds from starting Python to its first frame on screen."""
+def run_timed(code: str, environ: dict[str, str]) -> list[float]:
+    """Seconds from starting Python to each moment it prints (its first frame on screen, …)."""
     start = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", code], check=True, env=environ, cwd=ROOT,
                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)  # fmt: skip
-    return float(out.stdout.split()[-1]) - start
+    return [float(line) - start for line in out.stdout.splitlines() if _is_number(line)]
 
 
-def start_up(story: Path, environ: dict[str, str], runs: int) -> tuple[float, float]:
-    floors, starts = [], []
+def _is_number(line: str) -> bool:
+    try:
+        float(line)
+    except ValueError:
+        return False  # pygame's banner, or anything else printed
+    return True
+
+
+def start_up(story: Path, environ: dict[str, str], runs: int) -> tuple[float, float, float]:
+    """Medians of the floor, the title frame and the title frame with the story read."""
+    floors, starts, reads = [], [], []
     # With no arguments exactly as a player starts it; a story elsewhere is named with --story.
     argv = [] if story == ROOT / "story" else ["play", "--story", str(story)]
     cold_start = COLD_START.format(argv=argv)
     run_timed(cold_start, environ)  # bytecode and the story cache
     for _ in range(runs):  # interleaved, so both see the same machine state
-        floors.append(run_timed(FLOOR, environ))
-        starts.append(run_timed(cold_start, environ))
-    return statistics.median(floors), statistics.median(starts)
+        floors.append(run_timed(FLOOR, environ)[-1])
+        moments = run_timed(cold_start, environ)  # one only when there was no preview
+        first, read = moments[0], moments[-1]
+        starts.append(first)
+        reads.append(read)
+    return statistics.median(floors), statistics.median(starts), statistics.median(reads)
 
 
 def idle_cpu(code: str, environ: dict[str, str]) -> float:
@@ -204,6 +220,73 @@ def illustrations(story_dir: Path) -> tuple[list[float], list[float]]:
     return first, pages
 
 
+def click_to_frame(story_dir: Path) -> list[float]:
+    """Seconds from a click on a page's first choice to the next page drawn and shown, through
+    the real event loop: the step, the page's layout, its buttons, its picture, the frame
+    (the autosave is written after that frame)."""
+    import pygame
+
+    from game.engine import load_story
+    from game.ui.app import App
+    from game.ui.session import Session
+
+    story = load_story(story_dir, use_cache=True)
+    app = App(story, size=SIZE)
+    app.change_settings(text_speed="instant", content_warnings=False)
+    app.pump()
+    times, drawn = [], []
+    draw = app.draw
+
+    def timed_draw() -> None:  # the moment the frame is shown, before the work after it
+        draw()
+        drawn.append(time.perf_counter())
+
+    app.draw = timed_draw  # type: ignore[method-assign]
+    for perspective in story.perspectives:
+        app.start_session(Session.start(story, perspective.id, app.profile, app.clock))
+        app.pump()
+        for _ in range(40):
+            pos = _first_choice(app)
+            if pos is None:
+                break
+            pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0),
+                                                 buttons=(0, 0, 0), touch=False))  # fmt: skip
+            app.pump()  # the hover drawn, as a player's pointer reaches the button first
+            for kind in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+                pygame.event.post(pygame.event.Event(kind, pos=pos, button=1, touch=False))
+            start = time.perf_counter()
+            app.pump()
+            times.append(drawn[-1] - start)
+            for _ in range(3):
+                app.pump()  # the choices' glide settles, the autosave is written
+    app.close()
+    return times
+
+
+def _first_choice(app) -> tuple[int, int] | None:
+    """Where the page's first choice button is, scrolled into view; None at an ending."""
+    screen = app.screen
+    pt = getattr(screen, "pt", None)
+    if pt is None or pt.is_over or not pt.choices():
+        return None
+    button = next((b for b in screen.group.buttons if b.number == 1), None)
+    if button is None:
+        return None
+    screen.scroll(100_000)  # to the bottom, where the choices are
+    app.pump()
+    rect = button.rect.clip(button.clip) if button.clip else button.rect
+    return rect.center if rect.width > 0 and rect.height > 0 else None
+
+
+def _percentile(sorted_ms: list[float], p: int) -> float:
+    return sorted_ms[min(len(sorted_ms) - 1, int(len(sorted_ms) * p / 100))]
+
+
+def _spread(ms: list[float]) -> str:
+    ordered = sorted(ms)
+    return f"p10 {_percentile(ordered, 10):.2f} ms, p90 {_percentile(ordered, 90):.2f} ms"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--story", type=Path, default=ROOT / "story")
@@ -218,15 +301,20 @@ def main() -> int:
         if "SDL_VIDEODRIVER" in environ:
             os.environ["SDL_VIDEODRIVER"] = environ["SDL_VIDEODRIVER"]
         print(f"video driver: {environ.get('SDL_VIDEODRIVER', 'default')}")
-        floor, start = start_up(args.story.resolve(), environ, args.runs)
-        print(f"start-up: floor {floor * 1000:.0f} ms, title frame {start * 1000:.0f} ms, "
-              f"ratio {start / floor:.2f} (target ≤ 1.5)")  # fmt: skip
+        floor, start, read = start_up(args.story.resolve(), environ, args.runs)
+        print(f"start-up (medians of {args.runs} interleaved runs): floor {floor * 1000:.0f} ms, "
+              f"title frame {start * 1000:.0f} ms ({start / floor:.2f}×), with the story read "
+              f"after it {read * 1000:.0f} ms ({read / floor:.2f}×; target ≤ 1.5×)")  # fmt: skip
+        clicks = [t * 1000 for t in click_to_frame(args.story)]
+        print(f"new page from the click to the drawn frame at {SIZE[0]}×{SIZE[1]}: median "
+              f"{statistics.median(clicks):.2f} ms, {_spread(clicks)} over {len(clicks)} clicks "
+              f"(target ≤ 8 ms median)")  # fmt: skip
         layouts, frames, flips = in_process(args.story)
         ms = [t * 1000 for t in layouts]
         print(f"new page at {SIZE[0]}×{SIZE[1]}: mean {statistics.mean(ms):.2f} ms, "
               f"max {max(ms):.2f} ms over {len(ms)} pages (target < 8 ms)")  # fmt: skip
         fms = sorted(t * 1000 for t in frames)
-        p99 = fms[int(len(fms) * 0.99) - 1]
+        p99 = _percentile(fms, 99)
         print(f"static scene frame, drawn: mean {statistics.mean(fms):.3f} ms, p99 {p99:.3f} ms "
               f"(target < 1.5 ms); then presented by window.flip(): "
               f"{statistics.median(flips) * 1000:.3f} ms median")  # fmt: skip

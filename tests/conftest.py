@@ -33,3 +33,14 @@ def _silent_speech(monkeypatch):
     from game.speech import RecordingSpeaker
 
     monkeypatch.setattr("game.ui.app.default_speaker", RecordingSpeaker)
+
+
+@pytest.fixture(autouse=True)
+def _collector_unfrozen():
+    """A loaded story is frozen out of the cyclic collector for the rest of a program's life;
+    in the test run, each test's stories (and any cyclic garbage frozen with them) go back to
+    the collector when the test ends, so thousands of loads do not pile up."""
+    import gc
+
+    yield
+    gc.unfreeze()

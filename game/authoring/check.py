@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from game.authoring import checkcache
 from game.authoring.i18n_check import coverage_report, translation_problems
 from game.authoring.lint import lint
 from game.authoring.lint_typography import fix_quotes, straight_quotes
@@ -32,7 +33,8 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     root = args.story or default_story_dir()
     if getattr(args, "fix", False):
         write_fixes(root, out)
-    problems = collect_problems(root)
+    languages = args.format == "text" and getattr(args, "languages", False)
+    problems, coverage = findings(root, with_coverage=languages)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     if args.format == "json":
@@ -41,8 +43,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         out.write("\n")
     else:
         print_problems(problems, out)
-        if getattr(args, "languages", False):
-            out.write(coverage_report(root))
+        out.write(coverage or "")  # the table only with --languages
         out.write(_summary(root, errors, warnings) + "\n")
     failed = errors > 0 or (args.strict and warnings > 0)
     return 1 if failed else 0
@@ -66,15 +67,34 @@ def write_fixes(root: Path, out: TextIO) -> None:
               done < len(changes) else "") + "\n\n")  # fmt: skip
 
 
+def findings(root: Path, with_coverage: bool) -> tuple[list[Problem], str | None]:
+    """The problems and (when asked) the coverage table; from the last check when neither the
+    story nor the game has changed since (an author's second run, a CI step after a build)."""
+    stamp = checkcache.key(root) if root.is_dir() else None
+    found = checkcache.read(root, stamp) if stamp else None
+    if found is not None and (found[1] is not None or not with_coverage):
+        return found
+    problems, strings = _collect(root) if found is None else (found[0], None)
+    coverage = coverage_report(root, strings) if with_coverage else None
+    if stamp:
+        checkcache.write(root, stamp, problems, coverage)
+    return problems, coverage
+
+
 def collect_problems(root: Path, result: LoadResult | None = None) -> list[Problem]:
     """Everything the loader finds and, once the story loads, every lint rule's findings
     (`result`: the story already read from `root`, so that it is not read twice)."""
+    return _collect(root, result)[0]
+
+
+def _collect(root: Path, result: LoadResult | None = None) -> tuple[list[Problem], list | None]:
+    """The problems, and the story's strings (for the coverage table) when it loads."""
     result = result or read_story(root)
     if result.story is None:  # lint rules need a whole story; fix the loader's errors first
-        return result.problems
+        return result.problems, None
     typography = [f.problem() for f in straight_quotes(result.strings, result.files)]
     problems = result.problems + lint(result.story) + typography + translation_problems(root)
-    return sorted(problems, key=lambda p: (p.file, p.line, p.col, p.code))
+    return sorted(problems, key=lambda p: (p.file, p.line, p.col, p.code)), result.strings
 
 
 def print_problems(problems: list[Problem], out: TextIO) -> None:

@@ -21,9 +21,12 @@ def story_root(args: argparse.Namespace) -> Path:
 
 
 def load_or_explain(args: argparse.Namespace, out: TextIO) -> Story | None:
-    """The story named by `args`, or None after printing every problem that stops it loading."""
+    """The story named by `args`, or None after printing every problem that stops it loading.
+
+    A story unchanged since it last loaded cleanly comes from the validated cache (as the
+    player loads it): `walk`, `plans`, `graph` and `tty` skip a full read and check."""
     try:
-        return load_story(story_root(args))
+        return load_story(story_root(args), use_cache=True)
     except StoryError as exc:
         errors(out).write(str(exc) + "\n")
         return None

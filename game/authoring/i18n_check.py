@@ -97,10 +97,11 @@ def count(catalog: Catalog, source: Iterable[Key], language: str, domain: str) -
                     stale + len(catalog.obsolete), reviewed)  # fmt: skip
 
 
-def source_keys(root: Path) -> dict[str, set[Key]]:
-    """The current source strings of each domain, the interface's under its own name."""
+def source_keys(root: Path, strings: list | None = None) -> dict[str, set[Key]]:
+    """The current source strings of each domain, the interface's under its own name (from
+    `strings` when the caller has just read the story)."""
     keys: dict[str, set[Key]] = {}
-    for item in read_story(root).strings:
+    for item in read_story(root).strings if strings is None else strings:
         keys.setdefault(domain_of(item), set()).add((item.context, item.text))
     keys[i18n.DOMAIN] = {_key(m) for m in ui_template() if m.id}
     return keys
@@ -112,9 +113,10 @@ def languages(root: Path, ui: Domain) -> list[str]:
     return sorted(story | set(ui.languages()))
 
 
-def coverage(root: Path, ui: Domain | None = None) -> list[Coverage]:
+def coverage(root: Path, ui: Domain | None = None,
+             strings: list | None = None) -> list[Coverage]:  # fmt: skip
     """A row per language and catalogue (the interface first); a missing catalogue counts 0."""
-    keys = source_keys(root)
+    keys = source_keys(root, strings)
     ui = ui or ui_domain()
     domains = [ui] + [story_domain(root, name) for name in sorted(keys) if name != ui.name]
     rows = []
@@ -208,8 +210,8 @@ def coverage_table(rows: list[Coverage]) -> str:
     return "\n".join(lines)
 
 
-def coverage_report(root: Path) -> str:
+def coverage_report(root: Path, strings: list | None = None) -> str:
     """The coverage table for `check`'s text output; empty for a story without catalogues."""
     if not locales_dir(root).is_dir():
         return ""
-    return "Translation coverage:\n" + coverage_table(coverage(root)) + "\n\n"
+    return "Translation coverage:\n" + coverage_table(coverage(root, strings=strings)) + "\n\n"

@@ -44,10 +44,10 @@ def fingerprint(root: Path) -> list:
             files.append((str(path.relative_to(root)), -1, -1))
             continue
         files.append((str(path.relative_to(root)), st.st_size, st.st_mtime_ns if timed else 0))
-    return [CACHE_VERSION, FORMAT_VERSION, _engine_stamp(), files]
+    return [CACHE_VERSION, FORMAT_VERSION, engine_stamp(), files]
 
 
-def _engine_stamp() -> str:
+def engine_stamp() -> str:
     """Changes whenever the engine's source changes, so a new engine never reads an old cache."""
     if getattr(sys, "frozen", False):  # a desktop build holds no .py files: the program itself
         exe = Path(sys.executable).stat()
@@ -142,6 +142,27 @@ def _read_valid(path: Path, root: Path, part: str) -> Any:
     if not isinstance(blob, dict) or blob.get("fingerprint") != fingerprint(root):
         return None
     return blob.get(part)
+
+
+def sidecar(root: Path, suffix: str) -> Path:
+    """A file beside the story's cache where a tool keeps what it found in the story."""
+    return _path_for(root, None, suffix)
+
+
+def read_keyed(path: Path, key: Any) -> Any:
+    """The value stored at `path` under exactly `key`, or None."""
+    try:
+        blob = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if not isinstance(blob, dict) or blob.get("key") != key:
+        return None
+    return blob.get("value")
+
+
+def write_keyed(path: Path, key: Any, value: Any) -> None:
+    """Store `value` under `key` atomically (skipped when the disk refuses)."""
+    _write_atomic(path, {"key": key, "value": value})
 
 
 def write(root: Path, files: dict[str, Any], language: str | None = None,

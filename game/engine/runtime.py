@@ -94,8 +94,8 @@ class Playthrough:
         option = self._options[index]
         choice = option.choice
         writes = choice.effects.writes if choice.effects else ()
-        key = once_key(self.scene.id, choice.id)
-        once_added = key if choice.once and key not in self.used_once else None
+        key = once_key(self.scene.id, choice.id) if choice.once else None
+        once_added = key if key is not None and key not in self.used_once else None
         undo = Undo(self.scene.id, self._entry_rng, {n: self.vars[n] for n in writes},
                     choice.goto, self.visits.get(choice.goto), once_added)  # fmt: skip
         self.steps.append(self._step(option, undo))
@@ -172,9 +172,12 @@ class Playthrough:
 
     def _render_page(self) -> list[Paragraph]:
         page = []
+        term_title = self.story.term_title
         for item in self.scene.text:
-            if all(cond.fn(self) for cond in item.conditions):
-                page.append(item.static or render(item.parts, self, self.story.term_title))
+            # Most paragraphs have no condition: no generator for them (this runs every page).
+            if item.conditions and not all(cond.fn(self) for cond in item.conditions):
+                continue
+            page.append(item.static or render(item.parts, self, term_title))
         return page
 
     def _offer(self) -> list[Option]:

@@ -54,10 +54,10 @@ class KioskSession(Session):
     def save(self, slot: str) -> None:
         """No saves in kiosk mode: a visit lives only while the visitor stands there."""
 
-    def choose(self, index: int) -> None:
+    def choose(self, index: int, later=None) -> None:
         scene, choice = self.pt.scene.id, self.pt.choices()[index].choice.id
         self.offered[self.pt.turn] = len(self.pt.choices())
-        super().choose(index)
+        super().choose(index, later)
         self.stats.choice(self.stats_id, scene, choice)
         if self.pt.ending is not None:
             self.stats.ending(self.stats_id, self.pt.perspective.id, self.pt.ending.id)

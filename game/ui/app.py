@@ -69,6 +69,7 @@ class App:
         pygame.font.init()
         # Work that waits until the first frame is on screen, run in order after it.
         self.after_first_frame: list[Callable[[], None]] = []
+        self._after_frame: list[Callable[[], None]] = []  # see later()
         self._preview: StoryPreview | None = None
         self._story: Story | None = None
         if isinstance(story, StoryPreview):
@@ -305,6 +306,18 @@ class App:
     def _run_after_first_frame(self) -> None:
         while self.frames and self.after_first_frame:
             self.after_first_frame.pop(0)()
+        self._run_later()
+
+    def later(self, work: Callable[[], None]) -> None:
+        """Run `work` (an autosave) once the frame being prepared is on screen, or when the
+        window closes before that: a click's new page is drawn before the disk is synced."""
+        self._after_frame.append(work)
+
+    def _run_later(self) -> None:
+        # Only the work queued before this frame: work it queues waits for the next one.
+        work, self._after_frame = self._after_frame, []
+        for item in work:
+            item()
 
     def update(self) -> bool:
         if self.live is not None:
@@ -342,6 +355,7 @@ class App:
 
     def close(self) -> None:
         """Destroy the window (tests open many apps in one process); safe to call twice."""
+        self._run_later()  # an autosave owed to the last choice is not lost at the door
         if self.running is not None:
             self.narrator.close()
             self.window.destroy()

@@ -28,7 +28,10 @@ class Session:
         self._played_before = played
         self._since = clock()
         self._held: float | None = None  # when the play time stopped (a menu is open)
-        self._record()
+        self._writes_due = False  # an autosave waits for the next frame
+        self._progress_due = False  # and so does the progress the last choices changed
+        if self._record():
+            self.profile.save()
 
     @classmethod
     def start(cls, story: Story, perspective: str, profile: Profile, clock) -> Session:
@@ -59,9 +62,24 @@ class Session:
             self._since += self.clock() - self._held
             self._held = None
 
-    def choose(self, index: int) -> None:
+    def choose(self, index: int, later: Callable[[Callable[[], None]], None] | None = None) -> None:
+        """Take a choice; its disk writes (progress, autosave) happen now, or through `later`
+        (the app's queue for after the next frame: the new page is not kept waiting on disks
+        that take 20 ms to sync)."""
         self.pt.choose(index)
-        self._record()
+        self._progress_due = self._record() or self._progress_due
+        if later is None:
+            self.write_now()
+        elif not self._writes_due:
+            self._writes_due = True
+            later(self.write_now)
+
+    def write_now(self) -> None:
+        """The progress and autosave the last choices are owed."""
+        self._writes_due = False
+        if self._progress_due:
+            self._progress_due = False
+            self.profile.save()
         self.autosave()
 
     def undo(self, turn: int) -> None:
@@ -80,12 +98,12 @@ class Session:
         """Autosave quietly: a full or read-only disk posts one notice and play goes on."""
         storage.write_quietly(self.save, saves.AUTOSAVE)
 
-    def _record(self) -> None:
+    def _record(self) -> bool:
+        """Note the terms, events and ending met in the profile; True when it changed."""
         if self.test_run:  # a made-up start would count endings and terms nobody reached
-            return
+            return False
         changed = self.profile.record(self.pt.terms_met(), self.pt.events_witnessed())
         if self.pt.ending is not None:
             self.profile.finish(self.pt.perspective.id, self.pt.ending.id)
             changed = True
-        if changed:
-            self.profile.save()
+        return changed

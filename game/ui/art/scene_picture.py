@@ -49,6 +49,15 @@ class ScenePicture:
         return app.pictures.living(look_of(app.story, scene), self.rect.size,
                                    self.screen.kit.palette, scene.image)  # fmt: skip
 
+    def paint_ahead(self, scene) -> None:
+        """Paint `scene`'s picture at this page's size now, while the reader reads, so that the
+        click leading there finds it drawn (a painting takes longer than the rest of a page)."""
+        if self.rect is None:
+            return
+        app = self.screen.app
+        app.pictures.living(look_of(app.story, scene), self.rect.size, self.screen.kit.palette,
+                            scene.image)  # fmt: skip
+
     def state(self) -> tuple:
         """What the drawing depends on, for the screen's kept layer."""
         scene = self.screen.pt.scene

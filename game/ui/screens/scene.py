@@ -87,6 +87,7 @@ class SceneScreen(Screen):
         self._note_due = False  # the content note still to show before this page
         self._glide: tuple[float, int, int] | None = None  # start time, from and to offsets
         self.picture = ScenePicture(self)
+        self._ahead: list[str] = []  # scenes the page's choices lead to, still to prepare
         self.enter_page(animate=True)
 
     @property
@@ -116,6 +117,20 @@ class SceneScreen(Screen):
         self.focus_target, self._glide = None, None
         self._note_due = animate and wants_note(self.app, self.pt.scene)
         self.layout()
+        self._ahead = [option.choice.goto for option in self.pt.choices()]
+        self.app.later(self._prepare_next)
+
+    def _prepare_next(self) -> None:
+        """After a frame, build one of the scenes the choices lead to and paint its picture:
+        one a frame, so a typing page keeps its pace, and the click that follows is quick."""
+        story = self.app.story
+        while self._ahead:
+            goto = self._ahead.pop(0)
+            if goto in story.scenes:
+                self.picture.paint_ahead(story.scenes[goto])  # builds it, if from the cache
+                break
+        if self._ahead:
+            self.app.later(self._prepare_next)
 
     @property
     def done(self) -> bool:
@@ -148,7 +163,7 @@ class SceneScreen(Screen):
             return
         self.app.sound.play("choose")  # before the autosave's disk write, to answer the press
         try:
-            self.session.choose(index)
+            self.session.choose(index, self.app.later)  # its disk writes after the new frame
         except StoryRuntimeError as exc:  # the playthrough is back on this page, unchanged
             self.app.story_failed(exc)
             return
