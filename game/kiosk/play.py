@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.engine.model import Perspective
 from game.engine.runtime import Playthrough
 from game.i18n import N_, _
 from game.kiosk.stats import Share
@@ -80,22 +81,11 @@ class KioskPerspectivesScreen(PerspectivesScreen):
 
     app: KioskApp  # typed for the checker: these screens run only in the kiosk
 
-    def __init__(self, app) -> None:
-        super().__init__(app)
-        self.cards = [self.card(p) for p in app.perspectives()]
-        self.group.set([*self.cards, self.back_button])
+    def offered(self) -> list[Perspective]:
+        return self.app.perspectives()
 
     def _start(self, pid: str):
         return lambda: self.app.start_visit_session(pid)
-
-    def layout_content(self) -> None:
-        """Cards whole, never cut by the frame: at a kiosk's large text a card too tall for the
-        panel drops its blurb (the warnings and who you are stay)."""
-        self.blurbs = True
-        super().layout_content()
-        if any(card.rect.height > self.view.height for card in self.cards):
-            self.blurbs = False
-            super().layout_content()
 
 
 class KioskSceneScreen(SceneScreen):

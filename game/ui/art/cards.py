@@ -27,11 +27,12 @@ class PictureCard(Card):
         super().__init__(blocks_for, action, **kw)
         self.picture = picture  # kit, size -> the framed picture, or None when pictures are off
         self.banded = True  # False when the screen has no room for the pictures
+        self.band = BAND  # the picture's height over its width: a compact card's is lower
 
     def _band(self, kit: Kit, width: int) -> tuple[int, int]:
         pad_x, _ = self._pad(kit)
         inner = max(kit.px(40), width - 2 * pad_x)
-        return inner, round(inner * BAND)
+        return inner, round(inner * self.band)
 
     def _picture(self, kit: Kit, size: tuple[int, int]) -> pygame.Surface | None:
         return self.picture(kit, size) if self.banded else None
