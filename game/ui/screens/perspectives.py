@@ -24,11 +24,16 @@ MIN_CARD = 190  # design pixels: no card is made narrower (a title needs a few w
 
 
 class Plan(NamedTuple):
-    """One way to lay the cards out: what each card holds and whether a detail area shows."""
+    """One way to lay the cards out: what each card holds and what the detail area shows."""
 
     protagonist: bool  # "You are…" on the card (else in the detail area)
     picture: int  # the picture's height in design pixels; 0 for no picture
-    detail: bool  # a detail area under the cards: the blurb of the card pointed at
+    blurb: bool  # the blurb of the card pointed at, in the detail area
+
+    @property
+    def detail(self) -> bool:
+        """Whether a detail area shows under the cards."""
+        return self.blurb or not self.protagonist
 
 
 # From the richest to the leanest; the first that shows every card whole is used.
@@ -38,9 +43,12 @@ PLANS = (
     Plan(False, 80, True),
     Plan(False, 62, True),
     Plan(True, 62, False),
+    Plan(False, 62, False),
     Plan(False, 0, True),
-    Plan(True, 0, False),  # also the scrolling grid's, when even this does not fit
+    Plan(True, 0, False),
+    Plan(False, 0, False),
 )
+SCROLLING = Plan(True, 0, False)  # when nothing fits: whole cards in a scrolling grid
 
 
 class PerspectiveCard(PictureCard):
@@ -115,17 +123,19 @@ class PerspectivesScreen(PageScreen):
 
     # -- layout: the richest plan and column count that shows every card whole
     def layout_content(self) -> None:
+        offset = self.scroller.offset  # trying the plans must not lose a scrolled position
         for plan in PLANS:
             for columns in self._columns():
                 if self._arrange(plan, columns) <= self.view.height:
                     return
         # Nothing fits (a tiny window at the largest text): the leanest plan, scrolling.
-        self._arrange(PLANS[-1], self.columns())
+        self._arrange(SCROLLING, 1)
+        self.scroller.offset = offset
         super().layout_content()
 
     def columns(self) -> int:
-        """The scrolling grid's columns, when nothing fits: as many as are wide enough."""
-        return self._columns()[0]
+        """The scrolling list, when nothing fits: one card a row, each as short as it can be."""
+        return 1
 
     def _columns(self) -> list[int]:
         gap = self.kit.px(16)
@@ -164,7 +174,6 @@ class PerspectivesScreen(PageScreen):
         self.detail = pygame.Rect(self.view.x, self.view.y + y + gap, self.view.width, detail_h)
         used = y + (gap + detail_h if plan.detail else 0)
         self.scroller.set(max(0, used), self.view.height)
-        self.scroller.offset = 0
         for card in self.cards:
             card.clip = self.view if self.view.contains(card.rect) else None
         return used
@@ -186,7 +195,7 @@ class PerspectivesScreen(PageScreen):
             blocks = []
             if not self.plan.protagonist:
                 blocks.append(kit.block("emphasis", p.protagonist))
-            if p.blurb:
+            if p.blurb and self.plan.blurb:
                 blocks.append(kit.block("body", p.blurb))
         return kit.layouter.page(blocks, self.detail.width or self.view.width, kit.palette.paper,
                                  gap=0.35)  # fmt: skip
