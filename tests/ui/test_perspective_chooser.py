@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
+from game.ui.art.cards import title_arches
 from game.ui.screens.content_note import ContentNoteScreen
 from game.ui.screens.perspectives import PerspectivesScreen, column_choices
 from tests.ui.conftest import Driver
@@ -156,3 +157,26 @@ def test_two_to_six_perspectives_are_all_in_view(player, count):
 def test_column_choices_prefer_one_row_then_two():
     assert column_choices(2)[0] == 2 and column_choices(5)[:2] == [3, 5]
     assert column_choices(6)[0] == 3 and column_choices(1) == [1]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_title_shows_every_perspectives_place(player, size):
+    """The title stands for the whole story: an arched window for each perspective, none over
+    the buttons, another arch or the window's edge; each drawn in the frame."""
+    ui = player(size)
+    buttons = ui.screen.group.buttons
+    block = buttons[0].rect.unionall([b.rect for b in buttons])
+    arches = title_arches(ui.app, block)
+    assert [p.id for p, _ in arches] == [p.id for p in ui.app.story.perspectives]
+    window = pygame.Rect((0, 0), size)
+    rects = [rect for _, rect in arches]
+    for i, rect in enumerate(rects):
+        assert window.contains(rect) and not rect.colliderect(block)
+        assert all(not rect.colliderect(other) for other in rects[i + 1 :])
+    surf = ui.pixels()
+    for rect in rects:  # a picture, not the bare backdrop: many colours inside each arch
+        row = {
+            surf.get_at((x, rect.bottom - rect.height // 3))[:3]
+            for x in range(rect.left, rect.right)
+        }
+        assert len(row) > 4
