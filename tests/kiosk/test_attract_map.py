@@ -57,7 +57,7 @@ def test_every_town_of_each_route_is_named_while_it_shows(layer: MapLayer):
 def test_villages_are_named_only_with_their_route(layer: MapLayer):
     """The map itself names known towns; a village appears with the route that goes there."""
     assert "beshtut" not in layer.named and "tashkent" in layer.named
-    farmer = [i for i, (p, _r) in enumerate(layer.routes) if p.id == "fergana_farmer"][0]
+    farmer = next(i for i, (p, _r) in enumerate(layer.routes) if p.id == "fergana_farmer")
     assert "beshtut" in layer.route_named[farmer]
 
 
