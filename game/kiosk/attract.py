@@ -112,13 +112,22 @@ class AttractScreen(Screen):
             pygame.draw.circle(surf, kit.palette.accent, (x, self.invite_rect.centery), r,
                                max(2, kit.px(2)))  # fmt: skip
 
+    def route_index(self) -> int:
+        """Which route shows now: each offered perspective's in turn (all, by default)."""
+        layer = self.map
+        assert layer is not None and layer.routes  # drawn only once laid out, with routes
+        offered = {p.id for p in self.app.perspectives()}
+        shown = [i for i, (p, _s) in enumerate(layer.routes) if p.id in offered] or [0]
+        cycle = DRAW_SECONDS + HOLD_SECONDS
+        return shown[int((self.now - self.started) // cycle) % len(shown)]
+
     def _draw_route(self, surf: pygame.Surface) -> None:
         layer = self.map
         if layer is None or not layer.routes:
             return
         cycle = DRAW_SECONDS + HOLD_SECONDS
         elapsed = self.now - self.started
-        index = int(elapsed // cycle) % len(layer.routes)
+        index = self.route_index()
         perspective, stops = layer.routes[index]
         share = min(1.0, (elapsed % cycle) / DRAW_SECONDS)
         kit = self.kit

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import pytest
 
 from game.engine import load_story
 from game.kiosk.app import KioskApp
-from game.kiosk.attract import AttractScreen
+from game.kiosk.attract import DRAW_SECONDS, HOLD_SECONDS, AttractScreen
 from game.paths import default_story_dir
 from game.ui.turkestan import REGIONS, RIVERS, MapLayer, journey
 from tests.kiosk.conftest import CONFIG
@@ -66,3 +67,22 @@ def test_the_loop_draws_every_perspectives_journey(layer: MapLayer, full_story):
     for _p, route in layer.routes:
         path = journey(route)
         assert len(path) == len(set(path)) and not set(path) & (REGIONS | RIVERS.keys())
+
+
+@pytest.mark.parametrize("offered", [(), ("khivan_refugee", "eastern_bukhara")])
+def test_the_loop_shows_each_offered_perspectives_route_in_turn(full_story, stats, offered):
+    clock = FakeClock()
+    config = dataclasses.replace(CONFIG, perspectives=offered)
+    app = KioskApp(config, full_story, stats, size=(1280, 720), clock=clock)
+    try:
+        app.pump()
+        screen = app.screen
+        seen = []
+        for turn in range(len(full_story.perspectives)):
+            clock.now = screen.started + turn * (DRAW_SECONDS + HOLD_SECONDS) + 1
+            app.pump()
+            seen.append(screen.map.routes[screen.route_index()][0].id)
+        wanted = list(offered) or [p.id for p in full_story.perspectives]
+        assert seen[: len(wanted)] == wanted and set(seen) == set(wanted)
+    finally:
+        app.close()
