@@ -186,11 +186,15 @@ class PerspectivesScreen(PageScreen):
                 return self.perspectives[index]
         return None
 
+    def hint(self) -> str:
+        """What the detail area says before a card is pointed at."""
+        return _("Each card is one life, told from inside. Choose one to begin; the others wait "
+                 "for another time.")  # fmt: skip
+
     def _detail_page(self, p: Perspective | None) -> Page:
         kit = self.kit
         if p is None:
-            blocks = [kit.block("italic", _("Each card is one life, told from inside. Choose one "
-                                            "to begin; the others wait for another time."))]  # fmt: skip
+            blocks = [kit.block("italic", self.hint())]
         else:
             blocks = []
             if not self.plan.protagonist:
