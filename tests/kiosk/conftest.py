@@ -51,7 +51,7 @@ class KioskDriver(Driver):
     def choose_story(self, card: int = 0) -> None:
         """On the perspectives: touch a card (its detail shows), then Begin."""
         self.tap(self.screen.cards[card])
-        self.tap("Begin")
+        self.tap(self.screen.begin_button)
 
     def alt_f4(self) -> None:
         self.post(pygame.KEYDOWN, key=pygame.K_F4, mod=pygame.KMOD_LALT, unicode="", scancode=0)

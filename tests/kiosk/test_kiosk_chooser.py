@@ -69,7 +69,7 @@ def test_a_touch_shows_the_story_then_begin_starts_it(visit, full_story):
         kiosk.tap(screen.cards[index])
         assert kiosk.screen is screen and screen.shown().id == p.id  # still choosing
         assert screen.begin_button.enabled
-        kiosk.tap("Begin")
+        kiosk.tap(screen.begin_button)
         assert kiosk.app.session is not None and kiosk.app.session.pt.perspective.id == p.id
 
 
