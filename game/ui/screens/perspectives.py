@@ -16,6 +16,7 @@ from game.ui.kit import Kit
 from game.ui.screens.base import PageScreen
 from game.ui.session import Session
 from game.ui.textlayout import Page, Piece
+from game.ui.widgets import page_content_width
 
 # No-break spaces glued before "finished": room for the drawn check mark, which wraps with the
 # word. The mark is drawn, not typed: the bundled faces have no ✓ (it would show as a box).
@@ -217,8 +218,15 @@ class PerspectivesScreen(PageScreen):
         rule_y = self.detail.y - kit.px(9)
         pygame.draw.line(surf, kit.palette.ornament, (self.detail.x, rule_y),
                          (self.detail.right, rule_y), max(1, kit.px(1)))  # fmt: skip
-        page = self._detail_page(self.shown())
-        page.draw(surf, pygame.Rect(self.detail.topleft, (page.width, page.height)))
+        shown = self.shown()
+        page = self._detail_page(shown)
+        at = pygame.Rect(self.detail.topleft, (page.width, page.height))
+        if shown is None:  # the hint sits in the middle of the room the details will take
+            kit = self.kit
+            hint = [kit.block("italic", self.hint())]
+            page = kit.layouter.page(hint, page_content_width(page) + kit.px(2), kit.palette.paper)
+            at = pygame.Rect(0, 0, page.width, page.height).move_to(center=self.detail.center)
+        page.draw(surf, at)
 
     def _blocks(self, p: Perspective):
         finished = self.app.profile.has_finished(p.id)
