@@ -11,7 +11,7 @@ from game.i18n import N_
 from game.kiosk.language import in_language
 from game.ui.ornament import draw_panel, draw_rule, draw_star
 from game.ui.screen import Screen
-from game.ui.turkestan import MapLayer, draw_route
+from game.ui.turkestan import MapLayer, draw_route, journey
 
 if TYPE_CHECKING:
     from game.kiosk.app import KioskApp
@@ -54,7 +54,7 @@ class AttractScreen(Screen):
         top = self.caption_y + kit.font("italic").get_linesize() + kit.px(10)
         self.map_rect = pygame.Rect(kit.px(40), top, w - kit.px(80),
                                     self.invite_rect.top - kit.px(20) - top)  # fmt: skip
-        self.map = MapLayer(self.app.story, kit, self.map_rect)
+        self.map = MapLayer(self.app.story, kit, self.map_rect, route_names=True)
 
     def on_show(self) -> None:
         self.started = self.app.clock()
@@ -112,16 +112,28 @@ class AttractScreen(Screen):
             pygame.draw.circle(surf, kit.palette.accent, (x, self.invite_rect.centery), r,
                                max(2, kit.px(2)))  # fmt: skip
 
+    def route_index(self) -> int:
+        """Which route shows now: each offered perspective's in turn (all, by default)."""
+        layer = self.map
+        assert layer is not None and layer.routes  # drawn only once laid out, with routes
+        offered = {p.id for p in self.app.perspectives()}
+        shown = [i for i, (p, _s) in enumerate(layer.routes) if p.id in offered] or [0]
+        cycle = DRAW_SECONDS + HOLD_SECONDS
+        return shown[int((self.now - self.started) // cycle) % len(shown)]
+
     def _draw_route(self, surf: pygame.Surface) -> None:
         layer = self.map
         if layer is None or not layer.routes:
             return
         cycle = DRAW_SECONDS + HOLD_SECONDS
         elapsed = self.now - self.started
-        perspective, stops = layer.routes[int(elapsed // cycle) % len(layer.routes)]
+        index = self.route_index()
+        perspective, stops = layer.routes[index]
         share = min(1.0, (elapsed % cycle) / DRAW_SECONDS)
         kit = self.kit
-        draw_route(surf, layer, stops, share, kit)
+        for label, rect in layer.route_labels[index]:  # its villages named while it shows
+            surf.blit(label, rect.move(self.map_rect.topleft))
+        draw_route(surf, layer, journey(stops), share, kit)
         caption = perspective.title + (f" · {perspective.years}" if perspective.years else "")
         label = kit.label("italic", caption, kit.palette.ornament)
         surf.blit(label, label.get_rect(midtop=(kit.size[0] // 2, self.caption_y)))

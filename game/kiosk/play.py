@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.engine.model import Perspective
 from game.engine.runtime import Playthrough
 from game.i18n import N_, _
 from game.kiosk.stats import Share
@@ -81,21 +82,43 @@ class KioskPerspectivesScreen(PerspectivesScreen):
     app: KioskApp  # typed for the checker: these screens run only in the kiosk
 
     def __init__(self, app) -> None:
+        self.chosen: int | None = None  # the card touched: its detail shows, Begin starts it
+        self.begin_button = Button(_("Begin"), self.begin, enabled=False)
         super().__init__(app)
-        self.cards = [self.card(p) for p in app.perspectives()]
-        self.group.set([*self.cards, self.back_button])
+        self.group.set([*self.cards, self.back_button, self.begin_button])
+
+    def offered(self) -> list[Perspective]:
+        return self.app.perspectives()
+
+    def bottom_buttons(self) -> list[Button]:
+        return [self.back_button, self.begin_button]
 
     def _start(self, pid: str):
-        return lambda: self.app.start_visit_session(pid)
+        """A touch picks a card and shows who you are and what the story holds; Begin, or a
+        second touch on the same card, starts it (a visitor reads before they commit)."""
 
-    def layout_content(self) -> None:
-        """Cards whole, never cut by the frame: at a kiosk's large text a card too tall for the
-        panel drops its blurb (the warnings and who you are stay)."""
-        self.blurbs = True
-        super().layout_content()
-        if any(card.rect.height > self.view.height for card in self.cards):
-            self.blurbs = False
-            super().layout_content()
+        def pick() -> None:
+            index = next(i for i, p in enumerate(self.perspectives) if p.id == pid)
+            if self.chosen == index:
+                self.begin()
+                return
+            self.chosen = self.group.focus = index
+            self.begin_button.enabled = True
+            self.app.redraw()
+
+        return pick
+
+    def begin(self) -> None:
+        if self.chosen is not None:
+            self.app.start_visit_session(self.perspectives[self.chosen].id)
+
+    def shown(self) -> Perspective | None:
+        if self.chosen is not None and self.group.focus in (None, self.chosen):
+            return self.perspectives[self.chosen]
+        return super().shown()
+
+    def hint(self) -> str:
+        return _("Touch a story to read who you will be, then touch Begin.")
 
 
 class KioskSceneScreen(SceneScreen):

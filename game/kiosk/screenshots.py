@@ -63,9 +63,10 @@ def shoot(story_dir: Path, out: Path, config: kiosk_config.KioskConfig) -> list[
     shot("attract")
     app.screen.pointer_up((960, 540))
     shot("language")
-    top(app).cards[0].action()
+    top(app).cards[0].action()  # the first language
+    top(app).cards[0].action()  # a touch on the first story's card: its detail shows
     shot("perspectives")
-    top(app).cards[0].action()
+    top(app).begin()
     clock.now += 30  # the page typed out
     app.pump()
     clock.now += 1  # and the choices glided into view

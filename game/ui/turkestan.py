@@ -33,6 +33,8 @@ REGIONS = frozenset({"fergana_valley", "karakum", "khorezm", "afghanistan"})
 # Towns a visitor may know, named first when only some fit: roughly by size a century ago.
 CITIES = ("tashkent", "samarkand", "bukhara", "kokand", "khiva", "kashgar", "namangan", "andijan",
           "dushanbe", "khujand", "margilan", "osh", "termez", "jizzakh", "urgench")  # fmt: skip
+# Leading articles a short map label leaves out (English names; other languages have none).
+ARTICLES = frozenset({"The", "A", "An"})
 # Where a name may sit beside its point, in this order: right, left, above, below, the diagonals.
 SPOTS = (("midleft", 1, 0), ("midright", -1, 0), ("midbottom", 0, -1), ("midtop", 0, 1),
          ("bottomleft", 1, -1), ("topleft", 1, 1), ("bottomright", -1, -1),
@@ -111,6 +113,13 @@ def routes(story: Story) -> list[tuple[Perspective, list[str]]]:
     return out
 
 
+def journey(stops: list[str]) -> list[str]:
+    """A route as a visitor reads it on a map: its towns in the order first reached, each once
+    (areas and rivers have no single point to draw a line to)."""
+    towns = [s for s in stops if s not in REGIONS and s not in RIVERS]
+    return list(dict.fromkeys(towns))
+
+
 def smooth(ring: list[LonLat], rounds: int = 2) -> list[LonLat]:
     """A closed outline with its corners cut (Chaikin), so drawn areas have soft edges."""
     for _ in range(rounds):
@@ -163,8 +172,13 @@ def spots(point: tuple[int, int], size: tuple[int, int], gaps: list[int]) -> lis
 class MapLayer:
     """The still part of the map, drawn once per layout; the routes are drawn over it each frame."""
 
-    def __init__(self, story: Story, kit: Kit, rect: pygame.Rect, aral: bool = False) -> None:
+    def __init__(self, story: Story, kit: Kit, rect: pygame.Rect, aral: bool = False,
+                 route_names: bool = False) -> None:  # fmt: skip
         self.story, self.kit, self.rect = story, kit, rect
+        # route_names: minor places (not a known city) are named only while their route shows.
+        self.route_names = route_names
+        self.route_labels: list[list[tuple[pygame.Surface, pygame.Rect]]] = []  # per route
+        self.route_named: list[set[str]] = []  # the places each route's labels name
         # Fitted to the story's places (and the Aral Sea when asked): the rivers run off the edge.
         points = [(p.lon, p.lat) for p in story.places.values()]
         points = points + list(ARAL) if aral or not points else points
@@ -177,6 +191,7 @@ class MapLayer:
         self._rivers: list[list[tuple[int, int]]] = []  # names keep off these lines, and
         self._routes: list[list[tuple[int, int]]] = []  # off these while they can
         self.named: set[str] = set()  # the places whose names are written
+        self._reserved: list[pygame.Rect] = []  # routes' names, which the map's must keep off
         self.spots: dict[str, pygame.Rect] = {}  # where a press picks each place (layer coords)
         self._order: list[str] = []
         self._draw()
@@ -205,8 +220,76 @@ class MapLayer:
         self._routes = [[self._local(self.at(s)) for s in stops] for _p, stops in self.routes]
         self._dots()  # every dot first: no name may cover one drawn after it
         self._order = self._naming_order()
+        if not self.route_names:
+            for pid in self._order:
+                self._name(pid)
+            return
+        self._name_with_routes()
+
+    def _name_with_routes(self) -> None:
+        """Each route's villages (and the towns they crowd) first, named while it shows; then
+        the known towns the routes pass, always named; a route's towns left over go with it;
+        then the rest of the map. The map's own names keep clear of every route's."""
+        self.route_labels = [[] for _route in self.routes]
+        self.route_named = [set() for _route in self.routes]
+        visits = self._visits()
+        crowded = {p for p in self._towns if self._minor(p) or self._crowded(p)}
+        for index in range(len(self.routes)):
+            self._route_names(index, crowded)
         for pid in self._order:
-            self._name(pid)
+            if visits[pid] and pid in self._towns and pid not in crowded:
+                self._name_clear_of_routes(pid)
+        for index in range(len(self.routes)):
+            self._route_names(index, None)
+        for pid in self._order:
+            if pid not in crowded:
+                self._name_clear_of_routes(pid)
+
+    def _name_clear_of_routes(self, pid: str) -> None:
+        self._reserved = [rect for labels in self.route_labels for _label, rect in labels]
+        self._name(pid)
+        self._reserved = []
+
+    def _minor(self, pid: str) -> bool:
+        """A town few visitors would know: a village, a well, a pasture (often fictional)."""
+        return pid not in CITIES and pid not in REGIONS and pid not in RIVERS
+
+    def _short(self, pid: str) -> str:
+        """A place's name without its alternative spelling in brackets or a leading article:
+        "Baldzhuan (Baljuvon)" → "Baldzhuan", "The Lokai summer pastures" → "Lokai summer
+        pastures"."""
+        name = self.story.places[pid].name.split(" (")[0].strip()
+        first, _, rest = name.partition(" ")
+        if first in ARTICLES and rest:
+            name = rest[0].upper() + rest[1:]
+        return name
+
+    def _crowded(self, pid: str) -> bool:
+        """Whether a minor town's dot overlaps this one: then both are named with their route."""
+        if pid not in self._towns:
+            return False
+        point, r = self._towns[pid]
+        return any(self._minor(other) and math.dist(at, point) <= r + r2
+                   for other, (at, r2) in self._towns.items() if other != pid)  # fmt: skip
+
+    def _route_names(self, index: int, which: set[str] | None) -> None:
+        """Name a route's unnamed towns (those in `which`, when given), clear of the map's names,
+        the dots and the route's other names: drawn over the map only while that route shows."""
+        stops, own, done = self.routes[index][1], self.route_labels[index], self.route_named[index]
+        kept, named = len(self.labels), set(self.named)
+        self.labels += [rect for _label, rect in own]
+        self.named |= done
+        for pid in self._order:
+            if pid in stops and pid in self._towns and pid not in self.named:
+                if which is not None and pid not in which:
+                    continue
+                label, rect = self._town_name(pid, set(stops))
+                if rect is not None:
+                    self.labels.append(rect)
+                    own.append((label, rect))
+        done |= self.named - named
+        del self.labels[kept:]  # a route's names belong to it: each route starts afresh
+        self.named = named
 
     def _deserts(self, fill: Color, dots: Color) -> None:
         """Sand as a tinted area stippled with dots, so it reads without colour too."""
@@ -303,16 +386,24 @@ class MapLayer:
             self.named.add(pid)
             self.spots[pid] = self.spots[pid].union(rect) if pid in self.spots else rect
 
-    def _town_name(self, pid: str) -> tuple[pygame.Surface, pygame.Rect | None]:
-        """A town's name beside its dot; towns whose dots overlap it share the name, if it fits."""
+    def _town_name(
+        self, pid: str, among: set[str] | None = None
+    ) -> tuple[pygame.Surface, pygame.Rect | None]:
+        """A town's name beside its dot; towns whose dots overlap it share the name, if it fits
+        (only towns `among` these, when given: a route's own). A route's names are short."""
         point, r = self._towns[pid]
         apart = {p: math.dist(at, point) for p, (at, _r) in self._towns.items()}
+        # A route's villages a few pixels apart share a name: the eye cannot tell their dots apart.
+        near = 0 if among is None else self.kit.px(10)
         here = [p for p in self._order if p in self._towns and p not in self.named
-                and apart[p] <= r + self._towns[p][1]]  # fmt: skip
+                and apart[p] <= r + self._towns[p][1] + near
+                and (among is None or p in among or p == pid)]  # fmt: skip
         reach = max(apart[p] + self._towns[p][1] for p in here)  # to the far side of them all
-        gaps = [round(reach) + self.kit.px(n) for n in (6, 14, 22)]
+        far = (6, 14, 22) if among is None else (6, 14, 22, 34, 48)
+        gaps = [round(reach) + self.kit.px(n) for n in far]
+        name = (lambda p: self.story.places[p].name) if among is None else self._short
         for names in dict.fromkeys([tuple(here), (pid,)]):  # together, else alone
-            label = self.kit.label("ui_muted", " · ".join(self.story.places[p].name for p in names))
+            label = self.kit.label("ui_muted", " · ".join(name(p) for p in names))
             rect = self._first_free(spots(point, label.get_size(), gaps), point)
             if rect is not None:
                 self.named.update(names)
@@ -330,9 +421,11 @@ class MapLayer:
                 ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2) for a, b in itertools.pairwise(course)
             ]
         out = []
+        # A river's name hugs its course (farther off, it would name a plain or a range).
+        gaps = [size[1] // 2] if pid in RIVERS else [size[1] // 2, size[1], size[1] * 3 // 2]
         for point in (self._local(self.project(p)) for p in points):
             out.append(pygame.Rect((0, 0), size).move_to(center=point))
-            out += spots(point, size, [size[1] // 2, size[1], size[1] * 3 // 2])
+            out += spots(point, size, gaps)
         return out
 
     def _first_free(
@@ -355,6 +448,8 @@ class MapLayer:
             return False
         room = rect.inflate(self.kit.px(8), self.kit.px(2))
         if room.collidelist(self.labels) >= 0 or room.collidelist(self.dots) >= 0:
+            return False
+        if room.collidelist(self._reserved) >= 0:
             return False
         near = rect.inflate(self.kit.px(4), self.kit.px(4))
         return not any(near.clipline(a, b) for line in avoid for a, b in itertools.pairwise(line))

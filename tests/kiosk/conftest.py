@@ -45,8 +45,13 @@ class KioskDriver(Driver):
         """Attract → language (English) → perspective: the first page, fully shown."""
         self.tap((600, 600))
         self.tap("English")
-        self.tap(self.screen.cards[card])
+        self.choose_story(card)
         self.tap(self.screen.view.center)
+
+    def choose_story(self, card: int = 0) -> None:
+        """On the perspectives: touch a card (its detail shows), then Begin."""
+        self.tap(self.screen.cards[card])
+        self.tap(self.screen.begin_button)
 
     def alt_f4(self) -> None:
         self.post(pygame.KEYDOWN, key=pygame.K_F4, mod=pygame.KMOD_LALT, unicode="", scancode=0)

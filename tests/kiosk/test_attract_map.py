@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import pytest
 
 from game.engine import load_story
 from game.kiosk.app import KioskApp
-from game.kiosk.attract import AttractScreen
+from game.kiosk.attract import DRAW_SECONDS, HOLD_SECONDS, AttractScreen
 from game.paths import default_story_dir
-from game.ui.turkestan import REGIONS, RIVERS, MapLayer
+from game.ui.turkestan import REGIONS, RIVERS, MapLayer, journey
 from tests.kiosk.conftest import CONFIG
 from tests.ui.conftest import FakeClock
 
@@ -33,16 +34,55 @@ def layer(request, full_story, stats):
 
 
 def test_no_name_overlaps_another_or_a_dot(layer: MapLayer):
-    assert len(layer.labels) >= 12 and len(layer.dots) >= 15
-    for a, b in itertools.combinations(layer.labels, 2):
-        assert not a.colliderect(b), (a, b)
-    for label, dot in itertools.product(layer.labels, layer.dots):
-        assert not label.colliderect(dot), (label, dot)
-    assert all(layer.surface.get_rect().contains(label) for label in layer.labels)
+    """The map's names and, while each route shows, its own villages' names: none overlaps."""
+    assert len(layer.labels) >= 10 and len(layer.dots) >= 15
+    assert len(layer.route_labels) == len(layer.routes) >= 5
+    for extra in layer.route_labels:
+        labels = layer.labels + [rect for _label, rect in extra]
+        for a, b in itertools.combinations(labels, 2):
+            assert not a.colliderect(b), (a, b)
+        for label, dot in itertools.product(labels, layer.dots):
+            assert not label.colliderect(dot), (label, dot)
+        assert all(layer.surface.get_rect().contains(label) for label in labels)
 
 
-def test_the_routes_towns_are_named_first(layer: MapLayer):
+def test_every_town_of_each_route_is_named_while_it_shows(layer: MapLayer):
     stops = {stop for _perspective, route in layer.routes for stop in route}
     towns = stops - REGIONS - RIVERS.keys()
     assert {"beshtut", "kokand", "tashkent", "khiva", "urgench"} <= towns
-    assert towns <= layer.named
+    for (perspective, route), own in zip(layer.routes, layer.route_named, strict=True):
+        missing = set(route) - REGIONS - RIVERS.keys() - layer.named - own
+        assert not missing, f"{perspective.id}: {missing} unnamed"
+
+
+def test_villages_are_named_only_with_their_route(layer: MapLayer):
+    """The map itself names known towns; a village appears with the route that goes there."""
+    assert "beshtut" not in layer.named and "tashkent" in layer.named
+    farmer = next(i for i, (p, _r) in enumerate(layer.routes) if p.id == "fergana_farmer")
+    assert "beshtut" in layer.route_named[farmer]
+
+
+def test_the_loop_draws_every_perspectives_journey(layer: MapLayer, full_story):
+    assert [p.id for p, _r in layer.routes] == [p.id for p in full_story.perspectives]
+    for _p, route in layer.routes:
+        path = journey(route)
+        assert len(path) == len(set(path)) and not set(path) & (REGIONS | RIVERS.keys())
+
+
+@pytest.mark.parametrize("offered", [(), ("khivan_refugee", "eastern_bukhara")])
+def test_the_loop_shows_each_offered_perspectives_route_in_turn(full_story, stats, offered):
+    clock = FakeClock()
+    config = dataclasses.replace(CONFIG, perspectives=offered)
+    app = KioskApp(config, full_story, stats, size=(1280, 720), clock=clock)
+    try:
+        app.pump()
+        screen = app.screen
+        seen = []
+        for turn in range(len(full_story.perspectives)):
+            clock.now = screen.started + turn * (DRAW_SECONDS + HOLD_SECONDS) + 1
+            app.pump()
+            seen.append(screen.map.routes[screen.route_index()][0].id)
+        wanted = list(offered) or [p.id for p in full_story.perspectives]
+        assert seen[: len(wanted)] == wanted and set(seen) == set(wanted)
+    finally:
+        app.close()

@@ -69,7 +69,7 @@ def test_reset_restores_language_and_text_size(kiosk):
     kiosk.tap("Oʻzbekcha")
     assert kiosk.app.language == "uz"
     assert kiosk.screen.back_button.label != "Back"  # the interface speaks Uzbek now
-    kiosk.tap(kiosk.screen.cards[0])
+    kiosk.choose_story(0)
     kiosk.tap(kiosk.screen.view.center)
     kiosk.tap(kiosk.screen.size_button)
     assert kiosk.app.settings.text_size == "largest"

@@ -41,7 +41,7 @@ def test_the_page_waits_behind_the_idle_warning(start_kiosk):
     kiosk.tap((600, 600))
     kiosk.tap("English")
     kiosk.app.change_settings(text_speed="slow")
-    kiosk.tap(kiosk.screen.cards[0])
+    kiosk.choose_story(0)
     scene = kiosk.screen
     assert isinstance(scene, KioskSceneScreen)
     kiosk.wait(10)  # no touch for the idle time: the warning, while the page is still typing

@@ -62,7 +62,7 @@ def screens_a_visitor_sees(kiosk):
     yield "language", kiosk.screen
     kiosk.tap("English")
     yield "perspectives", kiosk.screen
-    kiosk.tap(kiosk.screen.cards[0])
+    kiosk.choose_story(0)
     kiosk.tap(kiosk.screen.view.center)
     yield "scene", kiosk.screen
     kiosk.tap("Go to the mosque where the elders meet")

@@ -27,11 +27,12 @@ class PictureCard(Card):
         super().__init__(blocks_for, action, **kw)
         self.picture = picture  # kit, size -> the framed picture, or None when pictures are off
         self.banded = True  # False when the screen has no room for the pictures
+        self.band = BAND  # the picture's height over its width: a compact card's is lower
 
     def _band(self, kit: Kit, width: int) -> tuple[int, int]:
         pad_x, _ = self._pad(kit)
         inner = max(kit.px(40), width - 2 * pad_x)
-        return inner, round(inner * BAND)
+        return inner, round(inner * self.band)
 
     def _picture(self, kit: Kit, size: tuple[int, int]) -> pygame.Surface | None:
         return self.picture(kit, size) if self.banded else None
@@ -72,21 +73,40 @@ def picture_maker(app, perspective: Perspective):
     return make
 
 
-def draw_title_pictures(surf: pygame.Surface, app, buttons: pygame.Rect) -> None:
-    """The first two perspectives' pictures either side of the title's buttons."""
+def title_arches(app, buttons: pygame.Rect) -> list[tuple[Perspective, pygame.Rect]]:
+    """Where each perspective's arched window stands either side of the title's buttons: the
+    first half on the left, the rest on the right in wider arches (the same breadth both sides);
+    the arches nearest the buttons stand tallest. None when the window has no room."""
     kit = app.kit
+    perspectives = list(app.story.perspectives)
+    if not perspectives:
+        return []
+    gap, margin, between = kit.px(48), kit.px(36), kit.px(14)
+    half = (len(perspectives) + 1) // 2
+    sides = (perspectives[:half], perspectives[half:])
+    total = min(buttons.left - gap - margin, half * kit.px(300) + between * (half - 1))
+    tallest = buttons.height + kit.px(40)
+    if (total - between * (half - 1)) // half < kit.px(70) or tallest < kit.px(160):
+        return []
+    arches = []
+    for side, group in enumerate(sides):
+        count = max(1, len(group))
+        width = min((total - between * (count - 1)) // count, tallest * 3 // 4)
+        breadth = count * width + between * (count - 1)
+        x = buttons.left - gap - breadth if side == 0 else buttons.right + gap
+        for index, perspective in enumerate(group):
+            steps = count - 1 - index if side == 0 else index  # arches away from the buttons
+            height = round(tallest * (1 - 0.09 * steps))
+            bottom = buttons.centery + tallest // 2
+            arches.append((perspective, pygame.Rect(x, bottom - height, width, height)))
+            x += width + between
+    return arches
+
+
+def draw_title_pictures(surf: pygame.Surface, app, buttons: pygame.Rect) -> None:
+    """Every perspective's place in a row of arched windows: the story as a whole."""
     if not app.settings.illustrations:
         return
-    gap = kit.px(60)
-    room = buttons.left - gap - kit.px(40)
-    width = min(room, kit.px(300))
-    height = min(round(width * 4 / 3), buttons.height + kit.px(40))
-    if width < kit.px(140) or height < kit.px(160):
-        return
-    width = min(width, round(height * 0.75))
-    for perspective, side in zip(app.story.perspectives[:2], (-1, 1), strict=False):
-        picture = app.pictures.get(
-            perspective_look(app.story, perspective), (width, height), kit.palette
-        )
-        x = buttons.left - gap - width if side < 0 else buttons.right + gap
-        surf.blit(picture, (x, buttons.centery - height // 2))
+    for perspective, rect in title_arches(app, buttons):
+        look = perspective_look(app.story, perspective)
+        surf.blit(app.pictures.get(look, rect.size, app.kit.palette), rect)
