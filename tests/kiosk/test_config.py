@@ -24,7 +24,13 @@ def problems(text: str) -> list[tuple[int, str]]:
 def test_the_documented_example_loads_with_every_setting():
     cfg = config.load(EXAMPLE)
     assert cfg.languages == ("en", "ru", "uz")
-    assert cfg.perspectives == ("fergana_farmer", "khivan_refugee")
+    assert cfg.perspectives == (
+        "fergana_farmer",
+        "khivan_refugee",
+        "russian_settler",
+        "soviet_volunteer",
+        "eastern_bukhara",
+    )
     assert (cfg.idle_seconds, cfg.warning_seconds, cfg.session_cap_seconds) == (90, 20, 1200)
     assert cfg.museum and cfg.statistics and cfg.min_sessions == 20 and cfg.fullscreen
     assert cfg.invitations["ru"] == "Коснитесь экрана, чтобы начать"
