@@ -49,8 +49,7 @@ def test_scene_text_and_choices_fit_the_panel_at_double_size(ui):
     assert scene.view.width >= scene.page.lines[0].runs[0].style.px * 10  # still a column
     widest = max(run.x + run.width for line in scene.page.lines for run in line.runs)
     assert widest <= scene.view.width
-    title = ui.app.kit.font("heading").size(scene.pt.scene.title)[0]
-    assert scene.title_pos[0] + title <= scene.panel.right
+    assert scene.title_rect.right <= scene.panel.right
     for button in scene.tools.buttons:
         assert in_window(ui, button.rect)
 
@@ -73,3 +72,28 @@ def test_a_larger_text_size_keeps_the_choices_in_view(ui):
     assert ui.screen is scene
     first = scene.group.buttons[0]
     assert scene.view.contains(first.rect), (tuple(first.rect), tuple(scene.view))
+
+
+@pytest.mark.parametrize("language", ["ru", "uz"])
+def test_the_longest_scene_titles_wrap_inside_the_panel_at_1024x600(player, language):
+    """An editor saw long Russian and Uzbek scene titles run out of their panel at 1024×600 with
+    the largest text: a title wraps, and the date line starts below its last line."""
+    from game.authoring.startat import start_at
+    from game.i18n import _
+    from game.ui.session import Session
+
+    ui = player((1024, 600), language=language, text_size="double")
+    story = ui.app.story
+    longest = sorted(story.scenes.values(), key=lambda s: len(s.title))[-3:]
+    for scene in longest:
+        owner = next(p.id for p in story.perspectives if scene.id in p.scene_ids)
+        pt = start_at(story, scene.id, [], perspective=owner)
+        ui.app.start_session(Session(pt, ui.app.profile, ui.clock, test_run=True))
+        ui.pump()
+        if ui.screen is not ui.app.stack[1]:  # a content note first: read on
+            ui.click(_("Continue"))
+        shown = ui.screen
+        inner = shown.panel.inflate(-2 * ui.app.kit.px(40), 0)
+        assert inner.contains(shown.title_rect), (scene.title, shown.title_rect, inner)
+        assert len(shown.title_page.lines) >= 2, scene.title  # long enough to need wrapping
+        assert shown.line_pos[1] >= shown.title_rect.bottom

@@ -180,9 +180,13 @@ class SceneScreen(Screen):
                                  h - 2 * band - kit.px(36))  # fmt: skip
         x, y = self.panel.x + pad, self.panel.y + kit.px(36)
         self.title_pos = (x, y)
-        y += kit.font("heading").get_linesize()
+        # A long title (Russian, Uzbek, the largest text) wraps inside the panel, as does the line.
+        self.title_page = self._header_page("heading", self.pt.scene.title, width - 2 * pad)
+        y += self.title_page.height
         self.line_pos = (x, y)
-        y += kit.font("italic").get_linesize()
+        self.line_page = self._header_page("italic", place_line(self.app, self.pt.scene),
+                                           width - 2 * pad)  # fmt: skip
+        y += max(self.line_page.height, kit.font("italic").get_linesize())
         y = self._layout_people(x, y, width - 2 * pad)
         if self.pt.scene.event:
             label_w = kit.font("button").size(self.event_button.label)[0] + kit.px(40)
@@ -201,11 +205,18 @@ class SceneScreen(Screen):
             self._side_page().height + self.panel.y + kit.px(24), self._header_room()
         )
 
+    def _header_page(self, role: str, text: str, width: int) -> Page:
+        return self.kit.layouter.page([self.kit.block(role, text)], width, self.kit.palette.paper)
+
+    @property
+    def title_rect(self) -> pygame.Rect:
+        """Where the title's words are drawn, as wrapped."""
+        return pygame.Rect(self.title_pos, (_inked_width(self.title_page), self.title_page.height))
+
     def _header_room(self) -> pygame.Rect:
         """The empty part of the header right of the title, date and button: the narrow picture."""
         kit = self.kit
-        words = [kit.font("heading").size(self.pt.scene.title)[0],
-                 kit.font("italic").size(place_line(self.app, self.pt.scene))[0]]  # fmt: skip
+        words = [_inked_width(self.title_page), _inked_width(self.line_page)]
         if self.pt.scene.event:
             words.append(self.event_button.rect.width)
         left = self.view.x + max(words) + kit.px(24)
@@ -541,7 +552,7 @@ class SceneScreen(Screen):
         kit, pt, scroller = self.kit, self.pt, self.scroller
         return (
             _format(surf), kit.size, kit.scale, kit.text_scale, kit.min_px, kit.palette,
-            current_language(), tuple(self.panel), tuple(self.view), self.title_pos,
+            current_language(), tuple(self.panel), tuple(self.view), self.title_pos, self.title_page,
             self.line_pos, self.rule_y, self.page, scroller.offset, scroller.content,
             scroller.view, self.hover_link, pt.scene.title, place_line(self.app, pt.scene),
             pt.scene.event, pt.perspective.title, pt.perspective.years,
@@ -574,10 +585,8 @@ class SceneScreen(Screen):
 
     def _draw_header(self, surf: pygame.Surface) -> None:
         kit = self.kit
-        surf.blit(kit.label("heading", self.pt.scene.title), self.title_pos)
-        line = place_line(self.app, self.pt.scene)
-        if line:
-            surf.blit(kit.label("italic", line), self.line_pos)
+        for page, pos in ((self.title_page, self.title_pos), (self.line_page, self.line_pos)):
+            page.draw(surf, pygame.Rect(pos, (page.width, page.height)))
         if self.people_page is not None:
             page = self.people_page
             page.draw(surf, pygame.Rect(*self.people_pos, page.width, page.height))
@@ -638,3 +647,8 @@ def _format(surf: pygame.Surface) -> tuple:
 def _set_cursor(cursor: int) -> None:
     with contextlib.suppress(pygame.error):  # no cursors under the headless driver
         pygame.mouse.set_cursor(cursor)
+
+
+def _inked_width(page: Page) -> int:
+    """The width a laid-out page's longest line takes (0 for an empty page)."""
+    return max((run.x + run.width for line in page.lines for run in line.runs), default=0)
