@@ -97,3 +97,26 @@ def test_the_longest_scene_titles_wrap_inside_the_panel_at_1024x600(player, lang
         assert inner.contains(shown.title_rect), (scene.title, shown.title_rect, inner)
         assert len(shown.title_page.lines) >= 2, scene.title  # long enough to need wrapping
         assert shown.line_pos[1] >= shown.title_rect.bottom
+
+
+@pytest.mark.parametrize(("size", "language"), [((1024, 600), "ru"), ((1280, 720), "ru"),
+                                                ((1024, 600), "uz"), ((1920, 1080), "en")])  # fmt: skip
+def test_a_setting_s_name_never_runs_under_its_value(player, size, language):
+    """At 1024×600 with Double text the two columns of settings kept their width, and
+    "Предупреждения" was written over "‹ Показывать ›"."""
+    from game.ui.screens.settings import SettingRow
+
+    ui = player(size, language=language, text_size="double")
+    ui.app.push(SettingsScreen(ui.app))
+    ui.pump()
+    kit = ui.app.kit
+    rows = [card for card in ui.screen.cards if isinstance(card, SettingRow)]
+    assert len(rows) >= 9
+    for row in rows:
+        pages = row._pages(kit, row.rect.width, False)
+        inked = max(run.x + run.width for p in pages for ln in p.lines for run in ln.runs)
+        name_right = row.rect.x + row._pad(kit)[0] + inked
+        value_left = row.rect.right - kit.px(18) - kit.font("button").size(f"‹  {row.value()}  ›")[0]
+        assert name_right < value_left, (row.label, name_right, value_left)
+        assert max(run.style.px for p in pages for ln in p.lines for run in ln.runs) == kit.style(
+            "button").px, f"{row.label!r} was shrunk to fit"  # fmt: skip
