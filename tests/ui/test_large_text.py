@@ -116,7 +116,9 @@ def test_a_setting_s_name_never_runs_under_its_value(player, size, language):
         pages = row._pages(kit, row.rect.width, False)
         inked = max(run.x + run.width for p in pages for ln in p.lines for run in ln.runs)
         name_right = row.rect.x + row._pad(kit)[0] + inked
-        value_left = row.rect.right - kit.px(18) - kit.font("button").size(f"‹  {row.value()}  ›")[0]
+        value_left = (
+            row.rect.right - kit.px(18) - kit.font("button").size(f"‹  {row.value()}  ›")[0]
+        )
         assert name_right < value_left, (row.label, name_right, value_left)
         assert max(run.style.px for p in pages for ln in p.lines for run in ln.runs) == kit.style(
             "button").px, f"{row.label!r} was shrunk to fit"  # fmt: skip
