@@ -261,7 +261,7 @@ class MapLayer:
         for crest in RANGES.values():
             line = [self._local(self.project(p)) for p in crest]
             draw_polyline(self.surface, band, line, self.kit.px(12))
-            draw_polyline(relief, (255, 255, 255, 255), line, self.kit.px(14))  # band and peaks
+            draw_polyline(relief, (255, 255, 255), line, self.kit.px(14))  # band and peaks
             for a, b in itertools.pairwise(line):
                 length = math.dist(a, b)
                 for i in range(int(length // step) + 1):
