@@ -32,6 +32,7 @@ NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
 }
 SKIP_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER)
 GLIDE_SECONDS = 0.35  # the scroll that brings the choices into view when the text ends
+FLOW_BELOW = 0.45  # the header scrolls with the text when it would leave the text less of the panel
 
 
 def paragraph_blocks(paragraphs: list[Paragraph], kit: Kit) -> list[Block]:
@@ -73,6 +74,8 @@ class SceneScreen(Screen):
         self.scroller = Scroller()
         self.panel = self.view = pygame.Rect(0, 0, 0, 0)
         self.page: Page | None = None
+        self.flowing = False  # the header scrolls with the text (see _lay_out)
+        self.head_chars = 0  # the header's characters at the top of a flowing page
         self.revealed = 0.0
         self.started = app.clock()
         self.hover_link: str | None = None
@@ -116,6 +119,8 @@ class SceneScreen(Screen):
         self.focus_target, self._glide = None, None
         self._note_due = animate and wants_note(self.app, self.pt.scene)
         self.layout()
+        if typing:
+            self.revealed = float(self.head_chars)  # a flowing header is not typed out
 
     @property
     def done(self) -> bool:
@@ -196,26 +201,49 @@ class SceneScreen(Screen):
         self.rule_y = y + kit.px(16)
         top = self.rule_y + kit.px(18)
         self.view = pygame.Rect(x, top, width - 2 * pad, self.panel.bottom - kit.px(28) - top)
-        self.page = kit.layouter.page(
-            paragraph_blocks(self.pt.paragraphs(), kit), self.view.width, kit.palette.paper
-        )
+        # A header that would leave the text too little room (long titles, many people, a small
+        # window, Double text) scrolls away with the text instead of standing over it.
+        self.flowing = self.view.height < self.panel.height * FLOW_BELOW
+        head = self._head_blocks() if self.flowing else []
+        if self.flowing:
+            self.people_page = None
+            top = self.panel.y + kit.px(28)
+            self.view = pygame.Rect(x, top, width - 2 * pad, self.panel.bottom - kit.px(28) - top)
+        blocks = head + paragraph_blocks(self.pt.paragraphs(), kit)
+        self.page = kit.layouter.page(blocks, self.view.width, kit.palette.paper)
+        heads = len(kit.layouter.page(head, self.view.width, kit.palette.paper).lines)
+        self.head_chars = self.page.lines[heads - 1].end if head else 0
         self._layout_tools()
         self._layout_choices()
         self.picture.layout(
             self._side_page().height + self.panel.y + kit.px(24), self._header_room()
         )
 
+    def _head_blocks(self) -> list[Block]:
+        """The header as the first paragraphs of the page, for a header that scrolls."""
+        kit = self.kit
+        out = [kit.block("heading", self.pt.scene.title)]
+        line = place_line(self.app, self.pt.scene)
+        out += [kit.block("italic", line)] if line else []
+        people = people_block(kit, self.app.story, self.pt.scene)
+        return out + ([people] if people is not None else [])
+
     def _header_page(self, role: str, text: str, width: int) -> Page:
         return self.kit.layouter.page([self.kit.block(role, text)], width, self.kit.palette.paper)
 
     @property
     def title_rect(self) -> pygame.Rect:
-        """Where the title's words are drawn, as wrapped."""
-        return pygame.Rect(self.title_pos, (_inked_width(self.title_page), self.title_page.height))
+        """Where the title's words are drawn, as wrapped (at the page's top when it scrolls)."""
+        size = (_inked_width(self.title_page), self.title_page.height)
+        if self.flowing:
+            return pygame.Rect((self.view.x, self.view.y - self.scroller.offset), size)
+        return pygame.Rect(self.title_pos, size)
 
     def _header_room(self) -> pygame.Rect:
         """The empty part of the header right of the title, date and button: the narrow picture."""
         kit = self.kit
+        if self.flowing:
+            return pygame.Rect(0, 0, 0, 0)  # no header beside which a picture could stand
         words = [_inked_width(self.title_page), _inked_width(self.line_page)]
         if self.pt.scene.event:
             words.append(self.event_button.rect.width)
@@ -242,6 +270,9 @@ class SceneScreen(Screen):
             button.fit(kit, width)
             button.rect.topleft = (x, y)
             y += button.rect.height + kit.px(10)
+        if self.flowing and self.pt.scene.event:  # under the tools while the header scrolls
+            self.event_button.fit(kit, width)
+            self.event_button.rect.topleft = (x, y + kit.px(8))
 
     def _tools_width(self) -> int:
         """Wide enough for every tool's label on one line (Справочник at the largest text)."""
@@ -290,7 +321,7 @@ class SceneScreen(Screen):
         if self.done:
             return False
         cps = self.app.settings.chars_per_second
-        self.revealed = (now - self.started) * cps if cps else float("inf")
+        self.revealed = self.head_chars + (now - self.started) * cps if cps else float("inf")
         self.picture.phase = now - self.started  # the smoke moves while the text is typed
         if self.done:
             self._layout_choices()
@@ -585,6 +616,8 @@ class SceneScreen(Screen):
 
     def _draw_header(self, surf: pygame.Surface) -> None:
         kit = self.kit
+        if self.flowing:
+            return  # the header is the page's first lines
         for page, pos in ((self.title_page, self.title_pos), (self.line_page, self.line_pos)):
             page.draw(surf, pygame.Rect(pos, (page.width, page.height)))
         if self.people_page is not None:
