@@ -154,3 +154,22 @@ def test_a_tall_header_scrolls_with_the_text_and_leaves_room_to_read(player, siz
             ui.click(_("What really happened"))  # still there to press, in the window
             assert type(ui.screen).__name__ == "EventCard"
             ui.app.pop()
+
+
+def test_a_long_message_fits_the_window_at_double_size(player):
+    """A damaged-save message in Russian at 1024×600 with Double text ran off the window's top
+    and bottom, its OK button half gone."""
+    from game.ui.screens.dialog import MessageDialog
+
+    ui = player((1024, 600), language="ru", text_size="double")
+    text = "Файл не читается: он повреждён или записан не этой игрой. " * 3
+    ui.app.push(MessageDialog(ui.app, "Ячейка 2 содержит повреждённое сохранение", text))
+    ui.pump()
+    dialog, window = ui.screen, pygame.Rect((0, 0), ui.app.kit.size)
+    assert window.contains(dialog.rect)
+    button = dialog.group.buttons[0]
+    assert dialog.rect.contains(button.rect)
+    page = dialog._pages(dialog.rect.width - 2 * ui.app.kit.px(32), dialog.small)
+    assert dialog.rect.y + ui.app.kit.px(32) + page.height <= button.rect.top  # every line shown
+    ui.click(button)  # the button is whole, and a press on it dismisses the dialog
+    assert ui.screen is not dialog
