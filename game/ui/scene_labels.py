@@ -48,9 +48,12 @@ class ContentNoteDialog(MessageDialog):
         super().__init__(app, _("Content note"), scene_warning_text(tags), [_("Continue")])
         self.hint = _("You can turn these notes off in Settings.") if hint else ""
 
-    def _pages(self, width: int):
+    def _pages(self, width: int, small: bool = False):
         kit = self.kit
-        blocks = [kit.block("strong", self.heading), kit.block("body", self.message)]
+        blocks = [
+            kit.block("strong", self.heading),
+            kit.block("ui" if small else "body", self.message),
+        ]
         if self.hint:
             blocks.append(kit.block("small", self.hint))
         return kit.layouter.page(blocks, width, kit.palette.paper)

@@ -44,6 +44,7 @@ ARAL: tuple[LonLat, ...] = ((58.3, 44.6), (58.5, 45.6), (59.2, 46.3), (60.2, 46.
                             (61.7, 45.6), (61.6, 44.7), (61.0, 43.9), (60.1, 43.5), (59.2, 43.6),
                             (58.6, 44.0))  # fmt: skip
 
+ROUTE_SPAN: LonLat = (6.0, 3.5)  # the least a route's map shows: degrees of longitude, latitude
 WATER: Color = (70, 130, 176)  # the sea's tint, mixed into each theme's ground
 # The sand deserts, as rough outlines (longitude, latitude).
 DESERTS: dict[str, tuple[LonLat, ...]] = {
@@ -120,6 +121,14 @@ def journey(stops: list[str]) -> list[str]:
     return list(dict.fromkeys(towns))
 
 
+def around(points: list[LonLat]) -> list[LonLat]:
+    """Points and a frame about their middle: a route's map shows its neighbourhood too."""
+    lon = (min(p[0] for p in points) + max(p[0] for p in points)) / 2
+    lat = (min(p[1] for p in points) + max(p[1] for p in points)) / 2
+    half_lon, half_lat = ROUTE_SPAN[0] / 2, ROUTE_SPAN[1] / 2
+    return [*points, (lon - half_lon, lat - half_lat), (lon + half_lon, lat + half_lat)]
+
+
 def smooth(ring: list[LonLat], rounds: int = 2) -> list[LonLat]:
     """A closed outline with its corners cut (Chaikin), so drawn areas have soft edges."""
     for _ in range(rounds):
@@ -173,8 +182,13 @@ class MapLayer:
     """The still part of the map, drawn once per layout; the routes are drawn over it each frame."""
 
     def __init__(self, story: Story, kit: Kit, rect: pygame.Rect, aral: bool = False,
-                 route_names: bool = False) -> None:  # fmt: skip
+                 route_names: bool = False, route: list[str] | None = None) -> None:  # fmt: skip
+        """`route_names`: minor places are named only while their route shows (the attract
+        loop). `route`: a playthrough's stops, drawn over the layer later; names keep off it
+        too, and the map is fitted around them (their towns lie too close together on the whole
+        region's map to be named apart)."""
         self.story, self.kit, self.rect = story, kit, rect
+        self.route = [s for s in route or [] if s in story.places]
         # route_names: minor places (not a known city) are named only while their route shows.
         self.route_names = route_names
         self.route_labels: list[list[tuple[pygame.Surface, pygame.Rect]]] = []  # per route
@@ -182,6 +196,8 @@ class MapLayer:
         # Fitted to the story's places (and the Aral Sea when asked): the rivers run off the edge.
         points = [(p.lon, p.lat) for p in story.places.values()]
         points = points + list(ARAL) if aral or not points else points
+        if self.route:
+            points = around([(story.places[s].lon, story.places[s].lat) for s in self.route])
         self.project = Projection.fit(points, rect, margin=0.8)
         self.routes = routes(story)
         self.surface = pygame.Surface(rect.size, pygame.SRCALPHA)
@@ -190,7 +206,11 @@ class MapLayer:
         self._towns: dict[str, tuple[tuple[int, int], int]] = {}  # a dot's centre and radius
         self._rivers: list[list[tuple[int, int]]] = []  # names keep off these lines, and
         self._routes: list[list[tuple[int, int]]] = []  # off these while they can
+        # Names keep off the ranges and off a desert not their own: a mask of each, by its id.
+        self._relief = pygame.mask.Mask(rect.size)
+        self._sands: dict[str, pygame.mask.Mask] = {}
         self.named: set[str] = set()  # the places whose names are written
+        self.written: dict[str, pygame.Rect] = {}  # where each place's own name went
         self._reserved: list[pygame.Rect] = []  # routes' names, which the map's must keep off
         self.spots: dict[str, pygame.Rect] = {}  # where a press picks each place (layer coords)
         self._order: list[str] = []
@@ -217,10 +237,18 @@ class MapLayer:
             line = [self._local(self.project(p)) for p in course]
             draw_polyline(self.surface, mix(pal.background, pal.link, 0.7), line, self.kit.px(3))
             self._rivers.append(line)
-        self._routes = [[self._local(self.at(s)) for s in stops] for _p, stops in self.routes]
+        # The lines drawn over this layer: the playthrough's, else every perspective's.
+        journeys = [self.route] if self.route else [stops for _p, stops in self.routes]
+        self._routes = [[self._local(self.at(s)) for s in stops if s in self.story.places]
+                        for stops in journeys]  # fmt: skip
         self._dots()  # every dot first: no name may cover one drawn after it
         self._order = self._naming_order()
         if not self.route_names:
+            # The route's names first where each is clear of everything, so that one written
+            # over a range or a line does not take the clear spot another needed; then the rest.
+            for pid in self._order:
+                if self._relaxed(pid):
+                    self._name(pid, strict=True)
             for pid in self._order:
                 self._name(pid)
             return
@@ -294,11 +322,11 @@ class MapLayer:
     def _deserts(self, fill: Color, dots: Color) -> None:
         """Sand as a tinted area stippled with dots, so it reads without colour too."""
         step = self.kit.px(9)
-        for outline in DESERTS.values():
+        for name, outline in DESERTS.items():
             points = [self._local(self.project(p)) for p in smooth(list(outline))]
             shape = pygame.Surface(self.rect.size, pygame.SRCALPHA)
             pygame.draw.polygon(shape, (255, 255, 255, 255), points)
-            inside = pygame.mask.from_surface(shape)
+            inside = self._sands[name] = pygame.mask.from_surface(shape)
             pygame.draw.polygon(self.surface, fill, points)
             box = pygame.Rect(points[0], (0, 0)).unionall([pygame.Rect(p, (0, 0)) for p in points])
             box = box.clip(self.surface.get_rect())
@@ -312,9 +340,11 @@ class MapLayer:
         band = mix(self.kit.palette.background, color, 0.2)
         step, size = self.kit.px(16), self.kit.px(6)
         width = max(1, self.kit.px(1.5))
+        relief = pygame.Surface(self.rect.size, pygame.SRCALPHA)
         for crest in RANGES.values():
             line = [self._local(self.project(p)) for p in crest]
             draw_polyline(self.surface, band, line, self.kit.px(12))
+            draw_polyline(relief, (255, 255, 255), line, self.kit.px(14))  # band and peaks
             for a, b in itertools.pairwise(line):
                 length = math.dist(a, b)
                 for i in range(int(length // step) + 1):
@@ -326,6 +356,7 @@ class MapLayer:
                         (x + size, y + size * 0.6),
                     ]
                     pygame.draw.lines(self.surface, color, False, peak, width)
+        self._relief = pygame.mask.from_surface(relief)
 
     def _graticule(self, color: Color) -> None:
         width, height = self.rect.size
@@ -371,23 +402,35 @@ class MapLayer:
 
         return sorted(self.story.places, key=rank)
 
-    def _name(self, pid: str) -> None:
+    def _relaxed(self, pid: str) -> bool:
+        """Whether a name may go over a range or a line when nothing clear is left: a name on
+        the route may; one off it is written only where it is clear of everything."""
+        if pid in RIVERS or pid in REGIONS:
+            return not self.route or pid in self.route
+        return pid in self.route if self.route else self._visits()[pid] > 0
+
+    def _name(self, pid: str, strict: bool = False) -> None:
         """Write a place's name in the first free spot beside it; none free, leave it unnamed."""
         if pid in self.named:
             return
+        relax = self._relaxed(pid) and not strict
         if pid in RIVERS or pid in REGIONS:
             label = self.kit.label("italic", self.story.places[pid].name)
-            rect = self._first_free(self._area_spots(pid, label.get_size()), None)
+            choices = [
+                r for r in self._area_spots(pid, label.get_size()) if self._off_sands(r, pid)
+            ]
+            rect = self._first_free(choices, None, relax)
         else:
-            label, rect = self._town_name(pid)
+            label, rect = self._town_name(pid, relax=relax)
         if rect is not None:
             self.surface.blit(label, rect)
             self.labels.append(rect)
+            self.written[pid] = rect
             self.named.add(pid)
             self.spots[pid] = self.spots[pid].union(rect) if pid in self.spots else rect
 
     def _town_name(
-        self, pid: str, among: set[str] | None = None
+        self, pid: str, among: set[str] | None = None, relax: bool = True
     ) -> tuple[pygame.Surface, pygame.Rect | None]:
         """A town's name beside its dot; towns whose dots overlap it share the name, if it fits
         (only towns `among` these, when given: a route's own). A route's names are short."""
@@ -399,12 +442,12 @@ class MapLayer:
                 and apart[p] <= r + self._towns[p][1] + near
                 and (among is None or p in among or p == pid)]  # fmt: skip
         reach = max(apart[p] + self._towns[p][1] for p in here)  # to the far side of them all
-        far = (6, 14, 22) if among is None else (6, 14, 22, 34, 48)
+        far = (6, 14, 22, 34) if among is None else (6, 14, 22, 34, 48)
         gaps = [round(reach) + self.kit.px(n) for n in far]
         name = (lambda p: self.story.places[p].name) if among is None else self._short
         for names in dict.fromkeys([tuple(here), (pid,)]):  # together, else alone
             label = self.kit.label("ui_muted", " · ".join(name(p) for p in names))
-            rect = self._first_free(spots(point, label.get_size(), gaps), point)
+            rect = self._first_free(spots(point, label.get_size(), gaps), point, relax)
             if rect is not None:
                 self.named.update(names)
                 return label, rect
@@ -429,18 +472,33 @@ class MapLayer:
         return out
 
     def _first_free(
-        self, choices: list[pygame.Rect], town: tuple[int, int] | None
+        self, choices: list[pygame.Rect], town: tuple[int, int] | None, relax: bool = True
     ) -> pygame.Rect | None:
-        """The first spot clear of names, dots and lines; for a town, then one across a line.
+        """The first spot clear of names, dots, lines and ranges; when `relax`, then one over a
+        range, and for a town one across a line.
 
         A town's name must also lie nearer its own dot than any other, or it would name that one.
         """
         lines = self._rivers + self._routes
-        for avoid in (lines, self._rivers, []) if town else (lines,):
+        tries = [(lines, True), (lines, False), (self._rivers, False), ([], False)]
+        for avoid, off_ranges in (tries if town else tries[:2]) if relax else tries[:1]:
             for rect in choices:
+                if off_ranges and self._on_ranges(rect):
+                    continue
                 if self._free(rect, avoid) and (town is None or self._nearest(rect, town)):
                     return rect
         return None
+
+    def _on_ranges(self, rect: pygame.Rect) -> bool:
+        return (
+            self._relief.overlap(pygame.mask.Mask(rect.size, fill=True), rect.topleft) is not None
+        )
+
+    def _off_sands(self, rect: pygame.Rect, pid: str) -> bool:
+        """Whether a name lies clear of every desert but its own (Khorezm is not the Kyzylkum)."""
+        box = pygame.mask.Mask(rect.size, fill=True)
+        return all(mask.overlap(box, rect.topleft) is None
+                   for name, mask in self._sands.items() if name != pid)  # fmt: skip
 
     def _free(self, rect: pygame.Rect, avoid: list[list[tuple[int, int]]]) -> bool:
         """Inside the map, off every name and dot, and off the lines to `avoid`."""

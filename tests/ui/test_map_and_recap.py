@@ -116,3 +116,78 @@ def _page_text(screen) -> str:
     from game.ui.screens.recap import recap_blocks
 
     return " ".join(piece.text for block in recap_blocks(screen.app, screen.kit) for piece in block)
+
+
+def _crossings(layer, rect: pygame.Rect, stops: list[str]) -> list[str]:
+    """The route's legs (between stops) that a written name lies across."""
+    points = [layer._local(layer.at(s)) for s in stops]
+    return [f"{a}-{b}" for a, b in itertools.pairwise(points) if rect.clipline(a, b)]
+
+
+def test_names_on_the_journey_map_keep_off_the_route_and_the_ranges(player):
+    """An editor saw "Chashmasor · Kafrun" over a mountain ridge and "The Lokai summer
+    pastures" across the route on an eastern Bukhara journey's map."""
+    ui = player()
+    _journey(ui, "eastern_bukhara", 14)
+    layer, stops = ui.screen.layer, ui.screen.stops
+    assert len(set(stops)) >= 4
+    assert set(stops) <= layer.named, "every place of the route is named"
+    for pid, rect in layer.written.items():
+        assert not _crossings(layer, rect, stops), f"{pid}'s name lies across the route"
+        full = pygame.mask.Mask(rect.size, fill=True)
+        on_range = layer._relief.overlap(full, rect.topleft) is not None
+        # A route town hemmed in by its neighbours' names may touch a range's band; no other may.
+        assert not on_range or (pid in stops and pid != "eb_chashma"), f"{pid} lies on a range"
+
+
+def test_a_long_route_list_keeps_its_latest_stops_in_the_panel(player):
+    """The list of stops ran out of the panel's foot, hiding where the player is now."""
+    ui = player((1024, 600), text_size="largest")
+    _journey(ui, "eastern_bukhara", 30)
+    screen = ui.screen
+    page, names = screen.stops_page, [ui.app.story.places[p].name for p in screen.stops]
+    text = "\n".join("".join(run.text for run in line.runs).strip() for line in page.lines)
+    assert len(names) >= 8
+    assert page.height <= screen.list_rect.height
+    assert f"{len(names)}. {names[-1]}" in text and f"1. {names[0]}" in text
+    assert "…" in text
+
+
+def _journey(ui: Driver, perspective: str, turns: int) -> None:
+    """Play `perspective` (seeded) by the keys, to a new place where one is offered; open the map."""
+    from game.engine.runtime import Playthrough
+    from game.ui.session import Session
+
+    pt = Playthrough.start(ui.app.story, perspective, seed=1)
+    ui.app.start_session(Session(pt, ui.app.profile, ui.clock))
+    been = {pt.scene.place}
+    for _turn in range(turns):  # a choice to a new place where one is offered
+        if isinstance(ui.screen, ContentNoteDialog):
+            ui.past_note()
+        if pt.is_over:
+            break
+        places = [ui.app.story.scenes[o.choice.goto].place for o in pt.choices()]
+        pick = next((i for i, p in enumerate(places) if p not in been), 0)
+        been.add(places[pick])
+        ui.screen.complete()
+        ui.key(pygame.K_1 + pick)
+    if isinstance(ui.screen, ContentNoteDialog):
+        ui.past_note()
+    ui.click("Map")
+
+
+@pytest.mark.parametrize("route", [None, ["khiva", "khorezm", "karakum", "bukhara"]])
+def test_a_region_is_not_named_on_a_desert_not_its_own(player, route):
+    """ "Khorezm" was written on the Kyzylkum's sand, as if the desert were the oasis."""
+    from game.ui.turkestan import DESERTS, REGIONS, RIVERS, MapLayer
+
+    ui = player()
+    story, kit = ui.app.story, ui.app.kit
+    layer = MapLayer(story, kit, pygame.Rect(0, 0, 800, 460), aral=True, route=route)
+    areas = {p: r for p, r in layer.written.items() if p in REGIONS or p in RIVERS}
+    assert len(areas) >= 3
+    assert layer._sands.keys() == DESERTS.keys()
+    for pid, rect in areas.items():
+        full = pygame.mask.Mask(rect.size, fill=True)
+        on = [name for name, mask in layer._sands.items() if mask.overlap(full, rect.topleft)]
+        assert on in ([], [pid]), f"{pid} is written on {on}"

@@ -31,6 +31,7 @@ class MessageDialog(Overlay):
         self.group.set([Button(label, self._choose(label)) for label in labels])
         self.group.focus = safe
         self.rect = pygame.Rect(0, 0, 0, 0)
+        self.small = False  # the message in smaller type, to fit the window
 
     def _choose(self, label: str) -> Callable[[], None]:
         return lambda: self.dismiss(label)
@@ -38,25 +39,32 @@ class MessageDialog(Overlay):
     def panel_rect(self) -> pygame.Rect:
         return self.rect
 
-    def _pages(self, width: int):
+    def _pages(self, width: int, small: bool = False):
         kit = self.kit
         blocks = [kit.block("strong", self.heading)]
-        role = "body" if len(self.paragraphs) < 2 else "ui"  # a list: smaller, to fit more
+        # A list is smaller, to fit more; so is a message too long for the window at its size.
+        role = "body" if len(self.paragraphs) < 2 and not small else "ui"
         blocks += [kit.block(role, p) for p in self.paragraphs if p]
         return kit.layouter.page(blocks, width, kit.palette.paper)
 
     def layout(self) -> None:
         kit = self.kit
         w, h = kit.size
-        width = min(kit.px(620), w - kit.px(80))
-        pad = kit.px(32)
-        page = self._pages(width - 2 * pad)
-        gap = kit.px(12)
-        button_w = (width - 2 * pad - gap * (len(self.group.buttons) - 1)) // len(
-            self.group.buttons
-        )
-        button_h = max(b.fit(self.kit, button_w) for b in self.group.buttons)
-        height = pad + page.height + kit.px(24) + button_h + pad
+        pad, gap = kit.px(32), kit.px(12)
+        # The designed width; wider, then in smaller type, while the dialog is taller than the
+        # window (a long message at Double text on a small screen).
+        for width, small in ((min(kit.px(620), w - kit.px(80)), False),
+                             (w - kit.px(80), False), (w - kit.px(80), True)):  # fmt: skip
+            self.small = small
+            page = self._pages(width - 2 * pad, small)
+            button_w = (width - 2 * pad - gap * (len(self.group.buttons) - 1)) // len(
+                self.group.buttons
+            )
+            button_h = max(b.fit(self.kit, button_w) for b in self.group.buttons)
+            height = pad + page.height + kit.px(24) + button_h + pad
+            if height <= h - kit.px(24):
+                break
+        height = min(height, h - kit.px(24))  # past all that, whole lines only (see draw)
         self.rect = pygame.Rect((w - width) // 2, (h - height) // 2, width, height)
         x = self.rect.x + pad
         for button in self.group.buttons:
@@ -68,8 +76,9 @@ class MessageDialog(Overlay):
         self.shade(surf)
         draw_panel(surf, self.rect, self.kit)
         pad = self.kit.px(32)
-        page = self._pages(self.rect.width - 2 * pad)
-        page.draw(surf, pygame.Rect(self.rect.x + pad, self.rect.y + pad, page.width, page.height))
+        page = self._pages(self.rect.width - 2 * pad, self.small)
+        room = self.group.buttons[0].rect.top - self.kit.px(24) - (self.rect.y + pad)
+        page.draw(surf, pygame.Rect(self.rect.x + pad, self.rect.y + pad, page.width, room))
         super().draw(surf)
 
 

@@ -44,14 +44,32 @@ class MapScreen(PageScreen):
         rect = self.view.copy()
         rect.width -= side + kit.px(24)
         if self.layer is None or self.layer.rect != rect or self.layer.kit is not kit:
-            self.layer = MapLayer(self.app.story, kit, rect, aral=True)
-        self.stops_page = kit.layouter.page(self._stop_blocks(), side, kit.palette.paper, gap=0.3)
+            self.layer = MapLayer(self.app.story, kit, rect, aral=True, route=self.stops)
+        self.stops_page = self._stops_page(side)
 
-    def _stop_blocks(self) -> list[Block]:
-        """The route in words: each stop numbered in the order it was reached."""
+    def _stops_page(self, width: int) -> Page:
+        """The route in words; a route too long for the panel keeps its first stop and as many
+        of its latest as fit (where the player is now), with "…" between."""
+        lay = self.kit.layouter
+
+        def page(latest: int) -> Page:
+            return lay.page(self._stop_blocks(latest), width, self.kit.palette.paper, gap=0.3)
+
+        low, high = 1, len(self.stops)  # the most latest stops that fit, found by halving
+        while low < high:
+            mid = (low + high + 1) // 2
+            low, high = (mid, high) if page(mid).height <= self.list_rect.height else (low, mid - 1)
+        return page(low)
+
+    def _stop_blocks(self, latest: int) -> list[Block]:
+        """The route in words: each stop numbered in the order it was reached (the first and
+        the `latest` last of them)."""
         kit, places = self.kit, self.app.story.places
+        numbered = [f"{i}. {places[pid].name}" for i, pid in enumerate(self.stops, 1)]
+        if latest < len(numbered) - 1:
+            numbered = [numbered[0], "…", *numbered[len(numbered) - latest :]]
         out = [kit.block("strong", _("Your route"))]
-        out += [kit.block("ui", f"{i}. {places[pid].name}") for i, pid in enumerate(self.stops, 1)]
+        out += [kit.block("ui", line) for line in numbered]
         out.append(kit.block("small", _("Press a place on the map to read about it.")))
         return out
 

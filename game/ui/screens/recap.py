@@ -55,7 +55,8 @@ def route_map(app, kit, width: int) -> pygame.Surface | None:
     stops = route(app.session.pt)
     if not stops or width < kit.px(200):
         return None
-    layer = MapLayer(app.story, kit, pygame.Rect(0, 0, width, round(width * MAP_ASPECT)), aral=True)
+    rect = pygame.Rect(0, 0, width, round(width * MAP_ASPECT))
+    layer = MapLayer(app.story, kit, rect, aral=True, route=stops)
     surf = layer.surface.copy()
     draw_route(surf, layer, stops, 1.0, kit)
     return surf

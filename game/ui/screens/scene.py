@@ -32,6 +32,7 @@ NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
 }
 SKIP_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER)
 GLIDE_SECONDS = 0.35  # the scroll that brings the choices into view when the text ends
+FLOW_BELOW = 0.45  # the header scrolls with the text when it would leave the text less of the panel
 
 
 def paragraph_blocks(paragraphs: list[Paragraph], kit: Kit) -> list[Block]:
@@ -73,6 +74,8 @@ class SceneScreen(Screen):
         self.scroller = Scroller()
         self.panel = self.view = pygame.Rect(0, 0, 0, 0)
         self.page: Page | None = None
+        self.flowing = False  # the header scrolls with the text (see _lay_out)
+        self.head_chars = 0  # the header's characters at the top of a flowing page
         self.revealed = 0.0
         self.started = app.clock()
         self.hover_link: str | None = None
@@ -117,6 +120,8 @@ class SceneScreen(Screen):
         self.focus_target, self._glide = None, None
         self._note_due = animate and wants_note(self.app, self.pt.scene)
         self.layout()
+        if typing:
+            self.revealed = float(self.head_chars)  # a flowing header is not typed out
         self._ahead = [option.choice.goto for option in self.pt.choices()]
         self.app.later(self._prepare_next)
 
@@ -195,9 +200,13 @@ class SceneScreen(Screen):
                                  h - 2 * band - kit.px(36))  # fmt: skip
         x, y = self.panel.x + pad, self.panel.y + kit.px(36)
         self.title_pos = (x, y)
-        y += kit.font("heading").get_linesize()
+        # A long title (Russian, Uzbek, the largest text) wraps inside the panel, as does the line.
+        self.title_page = self._header_page("heading", self.pt.scene.title, width - 2 * pad)
+        y += self.title_page.height
         self.line_pos = (x, y)
-        y += kit.font("italic").get_linesize()
+        self.line_page = self._header_page("italic", place_line(self.app, self.pt.scene),
+                                           width - 2 * pad)  # fmt: skip
+        y += max(self.line_page.height, kit.font("italic").get_linesize())
         y = self._layout_people(x, y, width - 2 * pad)
         if self.pt.scene.event:
             label_w = kit.font("button").size(self.event_button.label)[0] + kit.px(40)
@@ -207,20 +216,50 @@ class SceneScreen(Screen):
         self.rule_y = y + kit.px(16)
         top = self.rule_y + kit.px(18)
         self.view = pygame.Rect(x, top, width - 2 * pad, self.panel.bottom - kit.px(28) - top)
-        self.page = kit.layouter.page(
-            paragraph_blocks(self.pt.paragraphs(), kit), self.view.width, kit.palette.paper
-        )
+        # A header that would leave the text too little room (long titles, many people, a small
+        # window, Double text) scrolls away with the text instead of standing over it.
+        self.flowing = self.view.height < self.panel.height * FLOW_BELOW
+        head = self._head_blocks() if self.flowing else []
+        if self.flowing:
+            self.people_page = None
+            top = self.panel.y + kit.px(28)
+            self.view = pygame.Rect(x, top, width - 2 * pad, self.panel.bottom - kit.px(28) - top)
+        blocks = head + paragraph_blocks(self.pt.paragraphs(), kit)
+        self.page = kit.layouter.page(blocks, self.view.width, kit.palette.paper)
+        heads = len(kit.layouter.page(head, self.view.width, kit.palette.paper).lines)
+        self.head_chars = self.page.lines[heads - 1].end if head else 0
         self._layout_tools()
         self._layout_choices()
         self.picture.layout(
             self._side_page().height + self.panel.y + kit.px(24), self._header_room()
         )
 
+    def _head_blocks(self) -> list[Block]:
+        """The header as the first paragraphs of the page, for a header that scrolls."""
+        kit = self.kit
+        out = [kit.block("heading", self.pt.scene.title)]
+        line = place_line(self.app, self.pt.scene)
+        out += [kit.block("italic", line)] if line else []
+        people = people_block(kit, self.app.story, self.pt.scene)
+        return out + ([people] if people is not None else [])
+
+    def _header_page(self, role: str, text: str, width: int) -> Page:
+        return self.kit.layouter.page([self.kit.block(role, text)], width, self.kit.palette.paper)
+
+    @property
+    def title_rect(self) -> pygame.Rect:
+        """Where the title's words are drawn, as wrapped (at the page's top when it scrolls)."""
+        size = (_inked_width(self.title_page), self.title_page.height)
+        if self.flowing:
+            return pygame.Rect((self.view.x, self.view.y - self.scroller.offset), size)
+        return pygame.Rect(self.title_pos, size)
+
     def _header_room(self) -> pygame.Rect:
         """The empty part of the header right of the title, date and button: the narrow picture."""
         kit = self.kit
-        words = [kit.font("heading").size(self.pt.scene.title)[0],
-                 kit.font("italic").size(place_line(self.app, self.pt.scene))[0]]  # fmt: skip
+        if self.flowing:
+            return pygame.Rect(0, 0, 0, 0)  # no header beside which a picture could stand
+        words = [_inked_width(self.title_page), _inked_width(self.line_page)]
         if self.pt.scene.event:
             words.append(self.event_button.rect.width)
         left = self.view.x + max(words) + kit.px(24)
@@ -246,6 +285,9 @@ class SceneScreen(Screen):
             button.fit(kit, width)
             button.rect.topleft = (x, y)
             y += button.rect.height + kit.px(10)
+        if self.flowing and self.pt.scene.event:  # under the tools while the header scrolls
+            self.event_button.fit(kit, width)
+            self.event_button.rect.topleft = (x, y + kit.px(8))
 
     def _tools_width(self) -> int:
         """Wide enough for every tool's label on one line (Справочник at the largest text)."""
@@ -294,7 +336,7 @@ class SceneScreen(Screen):
         if self.done:
             return False
         cps = self.app.settings.chars_per_second
-        self.revealed = (now - self.started) * cps if cps else float("inf")
+        self.revealed = self.head_chars + (now - self.started) * cps if cps else float("inf")
         self.picture.phase = now - self.started  # the smoke moves while the text is typed
         if self.done:
             self._layout_choices()
@@ -556,7 +598,7 @@ class SceneScreen(Screen):
         kit, pt, scroller = self.kit, self.pt, self.scroller
         return (
             _format(surf), kit.size, kit.scale, kit.text_scale, kit.min_px, kit.palette,
-            current_language(), tuple(self.panel), tuple(self.view), self.title_pos,
+            current_language(), tuple(self.panel), tuple(self.view), self.title_pos, self.title_page,
             self.line_pos, self.rule_y, self.page, scroller.offset, scroller.content,
             scroller.view, self.hover_link, pt.scene.title, place_line(self.app, pt.scene),
             pt.scene.event, pt.perspective.title, pt.perspective.years,
@@ -589,10 +631,10 @@ class SceneScreen(Screen):
 
     def _draw_header(self, surf: pygame.Surface) -> None:
         kit = self.kit
-        surf.blit(kit.label("heading", self.pt.scene.title), self.title_pos)
-        line = place_line(self.app, self.pt.scene)
-        if line:
-            surf.blit(kit.label("italic", line), self.line_pos)
+        if self.flowing:
+            return  # the header is the page's first lines
+        for page, pos in ((self.title_page, self.title_pos), (self.line_page, self.line_pos)):
+            page.draw(surf, pygame.Rect(pos, (page.width, page.height)))
         if self.people_page is not None:
             page = self.people_page
             page.draw(surf, pygame.Rect(*self.people_pos, page.width, page.height))
@@ -653,3 +695,8 @@ def _format(surf: pygame.Surface) -> tuple:
 def _set_cursor(cursor: int) -> None:
     with contextlib.suppress(pygame.error):  # no cursors under the headless driver
         pygame.mouse.set_cursor(cursor)
+
+
+def _inked_width(page: Page) -> int:
+    """The width a laid-out page's longest line takes (0 for an empty page)."""
+    return max((run.x + run.width for line in page.lines for run in line.runs), default=0)

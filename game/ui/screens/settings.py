@@ -43,10 +43,27 @@ class SettingRow(Button):
         self.value = value
         self.step = step
 
+    def shown_value(self) -> str:
+        return f"‹  {self.value()}  ›"
+
+    def value_width(self, kit: Kit) -> int:
+        """The room the value takes at the row's right, with a gap before it."""
+        return kit.font("button").size(self.shown_value())[0] + kit.px(18) + kit.px(14)
+
+    def needed_width(self, kit: Kit) -> int:
+        """The width that holds the name and the value side by side on one line."""
+        return (
+            kit.font("button").size(self.label)[0] + self.value_width(kit) + 2 * self._pad(kit)[0]
+        )
+
+    def _pages(self, kit: Kit, width: int, lit: bool):
+        # The name wraps left of the value, never under it ("Предупреждения" over "Показывать").
+        return super()._pages(kit, width - self.value_width(kit), lit)
+
     def draw(self, surf: pygame.Surface, kit: Kit, *, hover: bool, focus: bool) -> None:
         super().draw(surf, kit, hover=hover, focus=focus)
         _, fg, _ = self._colors(kit, hover or focus)
-        text = kit.label("button", f"‹  {self.value()}  ›", fg)
+        text = kit.label("button", self.shown_value(), fg)
         surf.blit(text, text.get_rect(midright=(self.rect.right - kit.px(18), self.rect.centery)))
 
 
@@ -91,8 +108,11 @@ class SettingsScreen(PageScreen):
         return min(kit.size[0] - kit.px(120), kit.px(1100))
 
     def columns(self) -> int:
-        # Nine rows: two columns where a row still has room for its name and value side by side.
-        return 2 if self.view.width >= self.kit.px(900) else 1
+        # Two columns where every row still has room for its name and value side by side (not
+        # at 1024×600 with Double text, nor with the longest Russian names).
+        half = (self.view.width - self.kit.px(16)) // 2
+        rows = [card for card in self.cards if isinstance(card, SettingRow)]
+        return 2 if all(row.needed_width(self.kit) <= half for row in rows) else 1
 
     def _cycler(self, name: str, options: tuple[str, ...]):
         def step(direction: int) -> None:
@@ -129,7 +149,8 @@ class SettingsScreen(PageScreen):
             return
         page = self._preview()
         top = max(card.rect.bottom for card in self.cards) + self.kit.px(28)
-        clip = surf.get_clip()
-        surf.set_clip(self.view)
-        page.draw(surf, pygame.Rect(self.view.x, top, page.width, page.height))
-        surf.set_clip(clip)
+        # Whole lines only, as on every page: a line cut by the panel's foot waits for the scroll.
+        shown = pygame.Rect(self.view.x, max(top, self.view.y), page.width, 0)
+        shown.height = self.view.bottom - shown.y
+        if shown.height > 0:
+            page.draw(surf, shown, max(0, self.view.y - top))
