@@ -404,7 +404,10 @@ class MapLayer:
 
     def _relaxed(self, pid: str) -> bool:
         """Whether a name may go over a range or a line when nothing clear is left: a name on
-        the route may; one off it is written only where it is clear of everything."""
+        the route may; one off it is written only where it is clear of everything. The attract
+        loop's whole-region map (route_names) may relax any name: it must name its towns."""
+        if self.route_names:
+            return True
         if pid in RIVERS or pid in REGIONS:
             return not self.route or pid in self.route
         return pid in self.route if self.route else self._visits()[pid] > 0

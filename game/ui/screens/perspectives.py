@@ -155,6 +155,7 @@ class PerspectivesScreen(PageScreen):
         width = (self.view.width - gap * (columns - 1)) // columns
         inner = width - 2 * self.cards[0]._pad(kit)[0] if self.cards else 1
         for card in self.cards:  # the same picture height whatever the columns
+            assert isinstance(card, PictureCard)  # every card here is a perspective's
             card.band, card.banded = (
                 min(0.6, kit.px(plan.picture) / max(1, inner)),
                 plan.picture > 0,
