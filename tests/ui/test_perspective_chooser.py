@@ -59,7 +59,7 @@ def test_every_perspective_is_in_view_at_once(player, size):
 @pytest.mark.parametrize("language", ["en", "ru", "uz"])
 @pytest.mark.parametrize("size", SIZES)
 def test_no_text_is_cut_at_the_largest_text_size(player, size, language):
-    ui = player(size, text_size="largest", language=language)
+    ui = player((1024, 600), text_size="largest", language=language)
     screen = open_chooser(ui)
     nothing_cut(screen, ui.app.kit)
     if screen.scroller.limit:  # too much for the window: the bar says so, scrolling reaches all
@@ -180,3 +180,23 @@ def test_the_title_shows_every_perspectives_place(player, size):
             for x in range(rect.left, rect.right)
         }
         assert len(row) > 4
+
+
+@pytest.mark.parametrize("language", ["en", "uz"])
+def test_the_title_pictures_never_lie_under_its_buttons(player, language, monkeypatch):
+    """With large text in a small window the arches the title draws lie beside every button and
+    inside the window (where they cannot, they are left out)."""
+    from game.ui.art import cards
+
+    drawn: list[pygame.Rect] = []
+    real = cards.title_arches
+    monkeypatch.setattr(cards, "title_arches",
+                        lambda app, block: [drawn.append(r) or (p, r) for p, r in real(app, block)])  # fmt: skip
+    ui = player((1024, 600), text_size="largest", language=language)
+    ui.app.redraw()
+    ui.pixels()
+    assert drawn, "at the largest text the arches still have room here"
+    window = pygame.Rect((0, 0), (1024, 600))
+    for rect in drawn:
+        assert window.contains(rect)
+        assert rect.collidelist([b.rect for b in ui.screen.group.buttons]) < 0

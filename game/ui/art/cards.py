@@ -100,6 +100,9 @@ def title_arches(app, buttons: pygame.Rect) -> list[tuple[Perspective, pygame.Re
             bottom = buttons.centery + tallest // 2
             arches.append((perspective, pygame.Rect(x, bottom - height, width, height)))
             x += width + between
+    window = pygame.Rect((0, 0), kit.size)
+    if any(not window.contains(r) or r.colliderect(buttons) for _p, r in arches):
+        return []  # no room beside the buttons (large text, a small window): no pictures
     return arches
 
 

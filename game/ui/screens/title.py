@@ -128,7 +128,6 @@ class TitleScreen(Screen):
         if self._pictured:
             from game.ui.art.cards import draw_title_pictures  # the first frame does not wait
 
-            draw_title_pictures(
-                surf, self.app, self.group.buttons[0].rect.union(self.group.buttons[-1].rect)
-            )
+            buttons = [b.rect for b in self.group.buttons]  # one column or two
+            draw_title_pictures(surf, self.app, buttons[0].unionall(buttons[1:]))
         super().draw(surf)
