@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import os
-import select
+import selectors
 import signal
 import socket
 import subprocess
@@ -151,17 +151,31 @@ class Supervisor:
     def _watch(self, child: subprocess.Popen, beat: int) -> None:
         assert child.stderr is not None  # started with stderr=PIPE
         err = child.stderr.fileno()
-        open_fds, pending = {beat, err}, b""
+        open_fds = {beat, err}
+        interval = watchdog_interval(self.env)
+        # A selector, not select(): select() refuses descriptors above 1024, which a long-lived
+        # process (or a long test run) can reach.
+        with selectors.DefaultSelector() as watching:
+            for fd in open_fds:
+                watching.register(fd, selectors.EVENT_READ)
+            pending = self._pump(child, watching, open_fds, beat, interval)
+        self._log_lines(pending + b"\n")
+
+    def _pump(self, child: subprocess.Popen, watching: selectors.BaseSelector, open_fds: set[int],
+              beat: int, interval: float) -> bytes:  # fmt: skip
+        """Read the heartbeat and stderr until both close or the game hangs; the unfinished
+        last stderr line is returned."""
+        pending = b""
         last_beat = last_ping = self.clock()
         ready = False
-        interval = watchdog_interval(self.env)
         while open_fds:
-            readable, _, _ = select.select(sorted(open_fds), [], [], interval)
+            readable = [key.fd for key, _events in watching.select(interval)]
             now = self.clock()
             for fd in readable:
                 data = os.read(fd, 4096)
                 if not data:
                     open_fds.discard(fd)
+                    watching.unregister(fd)
                 elif fd == beat:
                     last_beat = now
                     if not ready:  # the first heartbeat: the window is up and drawing
@@ -172,11 +186,11 @@ class Supervisor:
             if now - last_beat > self.hang_after:
                 self.log.error("the game has not answered for %.0f s; stopping it", now - last_beat)
                 child.kill()
-                return
+                return pending
             if ready and now - last_ping >= interval:
                 last_ping = now
                 notify("WATCHDOG=1", self.env)
-        self._log_lines(pending + b"\n")
+        return pending
 
     def _log_lines(self, data: bytes) -> bytes:
         """Pass the game's complete stderr lines (tracebacks included) into the log."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import socket
 import sys
 
@@ -153,3 +154,24 @@ def test_the_out_of_order_notice_draws_and_beats(monkeypatch):
 
     assert fault.lines("boom")[-1] == "boom" and fault.lines("")[-1].endswith("computer.")
     assert fault.show("RuntimeError: boom", (640, 360), frames=2, sleep=lambda s: None) == 0
+
+
+def test_the_watch_works_with_descriptors_above_1024(tmp_path, log):
+    """A long-lived process can hold many files: select() refused descriptors above 1024
+    ("filedescriptor out of range"), so the supervisor's watch must not use it."""
+    import resource
+
+    logger, lines = log
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if max(soft, hard) < 1200 and hard != resource.RLIM_INFINITY:
+        pytest.skip("this machine allows too few open files to test it")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 1400), hard))
+    held = [os.open(os.devnull, os.O_RDONLY) for _ in range(1100)]
+    try:
+        boss = Supervisor([sys.executable, "-c", "import sys; sys.exit(2)"], logger,
+                          sleep=lambda s: None, clock=lambda: 0.0, env={})  # fmt: skip
+        assert boss.run() == 2  # the refusal status: not restarted
+    finally:
+        for fd in held:
+            os.close(fd)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
