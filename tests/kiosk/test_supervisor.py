@@ -161,7 +161,7 @@ def test_the_watch_works_with_descriptors_above_1024(tmp_path, log):
     ("filedescriptor out of range"), so the supervisor's watch must not use it."""
     import resource
 
-    logger, lines = log
+    logger, _lines = log
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if max(soft, hard) < 1200 and hard != resource.RLIM_INFINITY:
         pytest.skip("this machine allows too few open files to test it")
