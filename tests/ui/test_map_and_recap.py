@@ -28,14 +28,20 @@ def _travel(ui: Driver, card: int, choices: int | None = None) -> None:
     been = {pt.scene.place}
     taken = 0
     while not pt.is_over and pt.choices() and (choices is None or taken < choices):
-        places = [ui.app.story.scenes[o.choice.goto].place for o in pt.choices()]
-        pick = next((i for i, p in enumerate(places) if p not in been), 0)
-        been.add(places[pick])
-        ui.screen.complete()
-        ui.key(pygame.K_1 + pick)
-        if isinstance(ui.screen, ContentNoteDialog):
-            ui.past_note()
+        _toward_a_new_place(ui, pt, been)
         taken += 1
+
+
+def _toward_a_new_place(ui: Driver, pt, been: set) -> None:
+    """Take, by its number key, a choice that leads to a place not yet visited (else the first),
+    and read on past the next scene's content note."""
+    places = [ui.app.story.scenes[o.choice.goto].place for o in pt.choices()]
+    pick = next((i for i, p in enumerate(places) if p not in been), 0)
+    been.add(places[pick])
+    ui.screen.complete()
+    ui.key(pygame.K_1 + pick)
+    if isinstance(ui.screen, ContentNoteDialog):
+        ui.past_note()
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -166,11 +172,7 @@ def _journey(ui: Driver, perspective: str, turns: int) -> None:
             ui.past_note()
         if pt.is_over:
             break
-        places = [ui.app.story.scenes[o.choice.goto].place for o in pt.choices()]
-        pick = next((i for i, p in enumerate(places) if p not in been), 0)
-        been.add(places[pick])
-        ui.screen.complete()
-        ui.key(pygame.K_1 + pick)
+        _toward_a_new_place(ui, pt, been)
     if isinstance(ui.screen, ContentNoteDialog):
         ui.past_note()
     ui.click("Map")
