@@ -107,20 +107,23 @@ def unpack(value: Any) -> Any:
     return value
 
 
-def pack_file(data: YMap, is_scene_file: bool) -> Any:
-    """A file's data; a scene file's scenes are packed one by one for lazy loading."""
-    if not is_scene_file:
-        return ("file", pack(data))
-    table = data["scenes"]
+def pack_file(data: YMap) -> Any:
+    """A history, story or perspective file's data, with its positions."""
+    return ("file", pack(data))
+
+
+def pack_scenes(scenes: dict[str, tuple]) -> Any:
+    """A scene file's built scenes as records (see `records`), by id, packed one by one so
+    that each is rebuilt only when a reader reaches it."""
     # Compressed: a waiting scene costs a quarter of the memory, and decompressing one
     # scene when it is reached takes microseconds.
-    scenes = {sid: (table.key_pos[sid], zlib.compress(marshal.dumps(pack(table[sid])), 1))
-              for sid in table}  # fmt: skip
-    return ("scenes", scenes)
+    packed = {sid: zlib.compress(marshal.dumps(record), 1) for sid, record in scenes.items()}
+    return ("scenes", packed)
 
 
 def unpack_scene(blob: bytes) -> Any:
-    return unpack(marshal.loads(zlib.decompress(blob)))
+    """A scene's record as `pack_scenes` stored it."""
+    return marshal.loads(zlib.decompress(blob))
 
 
 def read(root: Path, language: str | None = None) -> dict | None:

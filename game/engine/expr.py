@@ -168,7 +168,10 @@ class Env:
 
 
 class _Parser:
-    """Recursive descent over the tokens; each rule returns (type, fn, ast)."""
+    """Recursive descent over the tokens; each rule returns (type, ast), checked for types.
+
+    The closure that evaluates an expression is made once from its whole tree (`closure`), so
+    that a tree read back from the validated cache becomes the same closure without parsing."""
 
     def __init__(self, source: str, env: Env):
         self.source, self.env = source, env
@@ -256,10 +259,10 @@ class _Parser:
             op = self.take()
             self._friendly(op)
             self._deeper(op)
-            typ, fn, ast = self.not_expr()
+            typ, ast = self.not_expr()
             self.depth -= 1
             self._need_bool(typ, op.offset, "'not'")
-            return "bool", (lambda c: not fn(c)), ("not", ast)
+            return "bool", ("not", ast)
         return self.comparison()
 
     def comparison(self):
@@ -292,11 +295,11 @@ class _Parser:
         if self.tok.kind == "op" and self.tok.text == "-":
             op = self.take()
             self._deeper(op)
-            typ, fn, ast = self.unary()
+            typ, ast = self.unary()
             self.depth -= 1
             if typ not in NUMERIC:
                 raise ExprError(f"'-' needs a number, not {TYPE_NAMES[typ]}", op.offset)
-            return typ, (lambda c: -fn(c)), ("neg", ast)
+            return typ, ("neg", ast)
         return self.atom()
 
     def atom(self):
@@ -306,10 +309,9 @@ class _Parser:
                 raise ExprError(f"the number is too long (more than {limits.MAX_NUMBER_DIGITS} "
                                 "digits)", tok.offset, "write a smaller number")  # fmt: skip
             value = float(tok.text) if "." in tok.text else int(tok.text)
-            return type_of(value), (lambda c: value), ("const", value)
+            return type_of(value), ("const", value)
         if tok.kind == "str":
-            text = tok.text[1:-1]
-            return "str", (lambda c: text), ("const", text)
+            return "str", ("const", tok.text[1:-1])
         if tok.kind == "name":
             return self._name(tok)
         if tok.text == "(":
@@ -327,8 +329,7 @@ class _Parser:
 
     def _name(self, tok: Token):
         if tok.text in ("true", "false"):
-            value = tok.text == "true"
-            return "bool", (lambda c: value), ("const", value)
+            return "bool", ("const", tok.text == "true")
         if tok.text in _KEYWORDS:
             raise ExprError(f"'{tok.text}' needs a value before it", tok.offset)
         if self.at("("):
@@ -345,7 +346,7 @@ class _Parser:
             )
             raise ExprError(f"unknown variable '{name}'", tok.offset, hint)
         self.reads.add(name)
-        return typ, (lambda c: c.vars[name]), ("var", name)
+        return typ, ("var", name)
 
     def _call(self, tok: Token):
         name = tok.text
@@ -354,9 +355,7 @@ class _Parser:
         if name in ("seen", "visits"):
             scene = self._scene_argument(name)
             self.expect(")", f"to close {name}(")
-            if name == "seen":
-                return "bool", (lambda c: c.visits.get(scene, 0) > 0), ("seen", scene)
-            return "int", (lambda c: c.visits.get(scene, 0)), ("visits", scene)
+            return ("bool" if name == "seen" else "int"), (name, scene)
         if name not in FUNCTIONS:
             hint = suggest(name, FUNCTIONS)
             raise ExprError(f"unknown function '{name}'", tok.offset, hint or
@@ -396,25 +395,20 @@ class _Parser:
             raise ExprError(
                 "chance() needs one number between 0 and 1, like chance(0.3)", tok.offset
             )
-        _, pfn, past = args[0]
+        past = args[0][1]
         if past[0] == "const" and not 0 <= past[1] <= 1:
             raise ExprError(
                 f"chance({past[1]}) is outside 0 to 1", tok.offset, "use a number like 0.3"
             )
         self.uses_chance = True
-        return "bool", (lambda c: c.chance(pfn(c))), ("chance", past)
+        return "bool", ("chance", past)
 
     def _plural(self, tok: Token, args: list):
         if not 3 <= len(args) <= 4 or args[0][0] != "int" or any(a[0] != "str" for a in args[1:]):
             raise ExprError("plural() needs a whole number and its forms: two (one, other) or "
                             "three (one, few, many, for Russian)", tok.offset,
                             'like plural(sacks, "sack", "sacks")')  # fmt: skip
-        count, forms = args[0][1], [a[1] for a in args[1:]]
-        return (
-            "str",
-            (lambda c: forms[plural_form(count(c), len(forms))](c)),
-            ("plural", *[a[2] for a in args]),
-        )
+        return "str", ("plural", *[a[1] for a in args])
 
     def _select(self, tok: Token, args: list):
         """select(value, key1, text1, key2, text2, …, otherwise): the text of the matching key."""
@@ -425,25 +419,16 @@ class _Parser:
                             '"strangers")')  # fmt: skip
         value, keys = args[0], args[1:-1:2]
         for key in keys:
-            if key[2][0] != "const" or not _comparable(value[0], key[0]):
+            if key[1][0] != "const" or not _comparable(value[0], key[0]):
                 raise ExprError(f"select(): each key must be a constant of the value's type "
                                 f"({TYPE_NAMES[value[0]]})", tok.offset)  # fmt: skip
-        table = [(k[2][1], text[1]) for k, text in zip(keys, args[2::2], strict=False)]
-        otherwise = args[-1][1]
-
-        def pick(c: Context) -> str:
-            got = value[1](c)
-            return next((text for k, text in table if k == got), otherwise)(c)
-
-        return "str", pick, ("select", *[a[2] for a in args])
+        return "str", ("select", *[a[1] for a in args])
 
     def _min_max(self, tok: Token, name: str, args: list):
         if len(args) < 2 or any(a[0] not in NUMERIC for a in args):
             raise ExprError(f"{name}() needs two or more numbers", tok.offset)
         typ = "float" if any(a[0] == "float" for a in args) else "int"
-        fns = [a[1] for a in args]
-        pick = min if name == "min" else max
-        return typ, (lambda c: pick(f(c) for f in fns)), (name, *[a[2] for a in args])
+        return typ, (name, *[a[1] for a in args])
 
     # -- typing helpers
     def _friendly(self, op: Token) -> None:
@@ -462,35 +447,29 @@ class _Parser:
     def _logic(self, op: str, left, right, offset: int):
         self._need_bool(left[0], offset, f"'{op}'")
         self._need_bool(right[0], offset, f"'{op}'")
-        lf, rf = left[1], right[1]
-        fn = (lambda c: lf(c) and rf(c)) if op == "and" else (lambda c: lf(c) or rf(c))
-        return "bool", fn, (op, left[2], right[2])
+        return "bool", (op, left[1], right[1])
 
     def _compare(self, op: Token, left, right):
-        (lt, lf, la), (rt, rf, ra) = left, right
+        (lt, la), (rt, ra) = left, right
         same = lt == rt or (lt in NUMERIC and rt in NUMERIC)
         if not same:
             raise ExprError(f"cannot compare {TYPE_NAMES[lt]} with {TYPE_NAMES[rt]}", op.offset)
         if op.text not in ("==", "!=") and lt not in NUMERIC:
             raise ExprError(f"'{op.text}' compares numbers, not {TYPE_NAMES[lt]}", op.offset)
-        cmp = _COMPARE[op.text]
-        return "bool", (lambda c: cmp(lf(c), rf(c))), ("cmp", op.text, la, ra)
+        return "bool", ("cmp", op.text, la, ra)
 
     def _arith(self, op: Token, left, right):
-        (lt, lf, la), (rt, rf, ra) = left, right
+        (lt, la), (rt, ra) = left, right
         if op.text == "+" and lt == rt == "str":
-            return "str", (lambda c: lf(c) + rf(c)), ("bin", "+", la, ra)
+            return "str", ("bin", "+", la, ra)
         if lt not in NUMERIC or rt not in NUMERIC:
             bad = lt if lt not in NUMERIC else rt
             raise ExprError(f"'{op.text}' needs numbers, not {TYPE_NAMES[bad]}", op.offset)
         typ = "float" if "float" in (lt, rt) else "int"
-        if op.text in _ARITH:
-            fn2 = _ARITH[op.text]
-            return typ, (lambda c: fn2(lf(c), rf(c))), ("bin", op.text, la, ra)
-        if _constant(ra) and rf(None) == 0:
+        if op.text not in _ARITH and _constant(ra) and closure(ra)(None) == 0:  # type: ignore[arg-type]  # reads nothing
             raise ExprError(f"division by zero ('{op.text}' by a value that is always 0)",
                             op.offset, "divide by a number other than 0")  # fmt: skip
-        return typ, _dividing(op.text, lf, rf), ("bin", op.text, la, ra)
+        return typ, ("bin", op.text, la, ra)
 
 
 def _constant(ast: tuple) -> bool:
@@ -512,6 +491,101 @@ def bounded(name: str, value: Any) -> Any:
     if isinstance(value, str) and len(value) > limits.MAX_TEXT_CHARS:
         raise StoryRuntimeError(f"'{name}' grew longer than {limits.MAX_TEXT_CHARS:,} characters")
     return value
+
+
+def closure(ast: tuple) -> Fn:
+    """The function that evaluates a checked expression tree (see `_Parser`)."""
+    return _CLOSURES[ast[0]](*ast[1:])
+
+
+def _const(value: Any) -> Fn:
+    return lambda c: value
+
+
+def _var(name: str) -> Fn:
+    return lambda c: c.vars[name]
+
+
+def _seen(scene: str) -> Fn:
+    return lambda c: c.visits.get(scene, 0) > 0
+
+
+def _visits(scene: str) -> Fn:
+    return lambda c: c.visits.get(scene, 0)
+
+
+def _not(ast: tuple) -> Fn:
+    fn = closure(ast)
+    return lambda c: not fn(c)
+
+
+def _neg(ast: tuple) -> Fn:
+    fn = closure(ast)
+    return lambda c: -fn(c)
+
+
+def _and(left: tuple, right: tuple) -> Fn:
+    lf, rf = closure(left), closure(right)
+    return lambda c: lf(c) and rf(c)
+
+
+def _or(left: tuple, right: tuple) -> Fn:
+    lf, rf = closure(left), closure(right)
+    return lambda c: lf(c) or rf(c)
+
+
+def _cmp(op: str, left: tuple, right: tuple) -> Fn:
+    cmp = _COMPARE[op]
+    if left[0] == "var" and right[0] == "const":  # `debt > 2`, the commonest condition:
+        name, value = left[1], right[1]  # one call instead of three
+        return lambda c: cmp(c.vars[name], value)
+    lf, rf = closure(left), closure(right)
+    return lambda c: cmp(lf(c), rf(c))
+
+
+def _bin(op: str, left: tuple, right: tuple) -> Fn:
+    lf, rf = closure(left), closure(right)
+    if op not in _ARITH:
+        return _dividing(op, lf, rf)
+    fn2 = _ARITH[op]
+    return lambda c: fn2(lf(c), rf(c))
+
+
+def _chance(ast: tuple) -> Fn:
+    pfn = closure(ast)
+    return lambda c: c.chance(pfn(c))
+
+
+def _plural(count_ast: tuple, *form_asts: tuple) -> Fn:
+    count, forms = closure(count_ast), [closure(a) for a in form_asts]
+    return lambda c: forms[plural_form(count(c), len(forms))](c)
+
+
+def _select(value_ast: tuple, *rest: tuple) -> Fn:
+    value = closure(value_ast)
+    table = [(key[1], closure(text)) for key, text in zip(rest[:-1:2], rest[1::2], strict=True)]
+    otherwise = closure(rest[-1])
+
+    def pick(c: Context) -> str:
+        got = value(c)
+        return next((text for k, text in table if k == got), otherwise)(c)
+
+    return pick
+
+
+def _extreme(pick: Callable[..., Any]) -> Callable[..., Fn]:
+    def make(*asts: tuple) -> Fn:
+        fns = [closure(a) for a in asts]
+        return lambda c: pick(f(c) for f in fns)
+
+    return make
+
+
+_CLOSURES: dict[str, Callable[..., Fn]] = {
+    "const": _const, "var": _var, "seen": _seen, "visits": _visits, "not": _not, "neg": _neg,
+    "and": _and, "or": _or, "cmp": _cmp, "bin": _bin, "chance": _chance, "plural": _plural,
+    "select": _select, "min": _extreme(min), "max": _extreme(max),
+}  # fmt: skip
 
 
 def _dividing(op: str, lf: Fn, rf: Fn) -> Fn:
@@ -537,7 +611,7 @@ def compile_expression(source: str, env: Env, want: str | None = None) -> Compil
         raise ExprError(f"the expression is too long ({len(source):,} characters; at most "
                         f"{limits.MAX_EXPR_CHARS:,})", 0, "split it over several variables")  # fmt: skip
     parser = _Parser(source, env)
-    typ, fn, ast = parser.expression()
+    typ, ast = parser.expression()
     parser.done()
     if want == "bool" and typ != "bool":
         raise ExprError(
@@ -545,8 +619,8 @@ def compile_expression(source: str, env: Env, want: str | None = None) -> Compil
             0,
             "compare it, for example 'debt > 0'",
         )
-    compiled = Compiled(source, typ, fn, ast, frozenset(parser.reads), tuple(parser.scene_refs),
-                        parser.uses_chance)  # fmt: skip
+    compiled = Compiled(source, typ, closure(ast), ast, frozenset(parser.reads),
+                        tuple(parser.scene_refs), parser.uses_chance)  # fmt: skip
     env.memo[(want, source)] = compiled
     return compiled
 

@@ -54,9 +54,7 @@ class Compiler:
         if unknown:
             raise ValueError(f"fastschema cannot compile keywords {sorted(unknown)}")
         checks = [c for c in (self._part(key, node) for key in node) if c is not None]
-        if len(checks) == 1:
-            return checks[0]
-        return lambda v: all(c(v) for c in checks)
+        return _every(checks)
 
     def _part(self, key: str, node: dict) -> Check | None:
         value = node[key]
@@ -68,6 +66,8 @@ class Compiler:
 
     def _k_type(self, value, node):
         tests = [_TYPES[t] for t in (value if isinstance(value, list) else [value])]
+        if len(tests) == 1:
+            return tests[0]
         return lambda v: any(t(v) for t in tests)
 
     def _k_required(self, value, node):
@@ -123,7 +123,15 @@ class Compiler:
 
     def _k_items(self, value, node):
         item = self.compile(value)
-        return lambda v: not isinstance(v, list) or all(item(i) for i in v)
+
+        def check(v):
+            if isinstance(v, list):
+                for i in v:  # a loop, not all(…): this runs for every item of every list
+                    if not item(i):
+                        return False
+            return True
+
+        return check
 
     def _k_minItems(self, value, node):
         return lambda v: not isinstance(v, list) or len(v) >= value
@@ -139,6 +147,22 @@ class Compiler:
 
     def _k_maximum(self, value, node):
         return lambda v: not _TYPES["number"](v) or v <= value
+
+
+def _every(checks: list[Check]) -> Check:
+    """One check that all of `checks` pass, without a generator for the common small cases
+    (these run for every value of every file)."""
+    if not checks:
+        return lambda v: True
+    if len(checks) == 1:
+        return checks[0]
+    if len(checks) == 2:
+        first, second = checks
+        return lambda v: first(v) and second(v)
+    if len(checks) == 3:
+        first, second, third = checks
+        return lambda v: first(v) and second(v) and third(v)
+    return lambda v: all(c(v) for c in checks)
 
 
 def compile_schema(schema: dict, name: str) -> Check:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Mapping
+import zlib
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.engine import cache, limits
+from game.engine import cache, limits, records
 from game.engine.errors import Problem, StoryError, suggest
 from game.engine.model import Perspective, Scene, Story
 from game.engine.registry import (
@@ -59,6 +60,8 @@ def load_story(root: str | Path, use_cache: bool = False,
                     loader.strings.collect = False
                     story = loader.run().story
                 if story is not None:
+                    assert isinstance(story.scenes, LazyScenes)  # a cached load builds them
+                    story.scenes.rebuild = lambda: _scenes_from_files(root, translation)
                     return _settled(story)
             except (KeyError, TypeError, ValueError, IndexError, EOFError):
                 pass  # a cache that doesn't fit is rebuilt below from the files themselves
@@ -66,6 +69,14 @@ def load_story(root: str | Path, use_cache: bool = False,
     if result.errors or result.story is None:
         raise StoryError(result.problems)
     return _settled(result.story)
+
+
+def _scenes_from_files(root: Path, translation: Translation | None) -> Mapping[str, Scene]:
+    """Every scene read again from the story's files (and cached afresh)."""
+    result = read_story(root, write_cache=True, translation=translation, collect_strings=False)
+    if result.errors or result.story is None:
+        raise StoryError(result.problems)
+    return result.story.scenes
 
 
 def _settled(story: Story) -> Story:
@@ -119,24 +130,39 @@ def _collector_paused() -> Iterator[None]:
 
 
 class LazyScenes(Mapping):
-    """Scenes by id, each compiled from the cache the first time it is asked for."""
+    """Scenes by id, each rebuilt from its cached record the first time it is asked for."""
 
     def __init__(self) -> None:
         self._built: dict[str, Scene] = {}
-        self._pending: dict[str, tuple] = {}
+        self._pending: dict[str, tuple[records.Memo, bytes]] = {}
         self._order: list[str] = []
+        # Reads the scenes from the story's files: used when a record in the cache is damaged
+        # (a failing disk), so that the reader goes on instead of meeting a crash.
+        self.rebuild: Callable[[], Mapping[str, Scene]] | None = None
+        self._from_files: Mapping[str, Scene] | None = None
 
-    def add(self, sid: str, builder: SceneBuilder, src: SourceFile, pos, blob: bytes) -> None:
-        self._pending[sid] = (builder, src, pos, blob)
+    def add(self, sid: str, memo: records.Memo, blob: bytes) -> None:
+        self._pending[sid] = (memo, blob)
         self._order.append(sid)
 
     def __getitem__(self, sid: str) -> Scene:
         scene = self._built.get(sid)
         if scene is None:
-            builder, src, pos, blob = self._pending.pop(sid)  # KeyError: no such scene
-            scene = self._built[sid] = builder.scene(src, sid, cache.unpack_scene(blob), pos)
+            memo, blob = self._pending.pop(sid)  # KeyError: no such scene
+            try:
+                scene = records.build_scene(cache.unpack_scene(blob), memo)
+            except (zlib.error, ValueError, TypeError, EOFError, IndexError):
+                scene = self._read_again(sid)
+            self._built[sid] = scene
             gc.freeze()  # a scene built during play lives as long as the story (see _settled)
         return scene
+
+    def _read_again(self, sid: str) -> Scene:
+        if self.rebuild is None:
+            raise KeyError(sid)
+        if self._from_files is None:
+            self._from_files = self.rebuild()
+        return self._from_files[sid]
 
     def __contains__(self, sid: object) -> bool:
         return sid in self._built or sid in self._pending
@@ -259,7 +285,7 @@ class _Loader:
         if self.write_cache and result.story is not None and not self.cached:
             for src in self.files:
                 if src.data is not None:
-                    self.packed[src.shown] = cache.pack_file(src.data, False)
+                    self.packed[src.shown] = cache.pack_file(src.data)
             language = self.strings.translation.language if self.strings.translation else None
             cache.write(self.root, self.packed, language, preview_of(story))
         return result
@@ -418,7 +444,8 @@ class _Loader:
             self.pending.pop(sid, None)  # the references waiting for this scene are fine
         self._settle_refs(builder, scenes)
         if self.write_cache and not src.problems:
-            self.packed[src.shown] = cache.pack_file(src.data, True)
+            built = {sid: records.pack_scene(scenes[sid]) for sid in table}
+            self.packed[src.shown] = cache.pack_scenes(built)
         src.data = None  # the scenes are built: the parsed file need not stay in memory
         return True
 
@@ -437,10 +464,10 @@ class _Loader:
         builder.scene_refs = []
 
     def _cached_scene_file(self, path, builder: SceneBuilder, scenes: LazyScenes, own) -> bool:
-        src = SourceFile(path, self._shown(path))
         assert self.cached is not None  # only called when the story comes from its cache
-        for sid, (pos, blob) in self.cached[src.shown][1].items():
-            scenes.add(sid, builder, src, tuple(pos), blob)
+        memo = builder.records_memo
+        for sid, blob in self.cached[self._shown(path)][1].items():
+            scenes.add(sid, memo, blob)
             own.append(sid)
         return True
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from game.engine.expr import Compiled, Effects
-from game.engine.text import Paragraph, Part, running_title
+from game.engine.text import Paragraph, Part, Plan, running_title
 from game.engine.versions import FORMAT_VERSION
 
 Where = tuple[str, int, int]  # file as shown, line, column
@@ -109,6 +109,7 @@ class TextItem(NamedTuple):
     conditions: tuple[Compiled, ...] = ()
     where: Where = ("", 0, 0)
     static: Paragraph | None = None  # rendered once at load when it shows no values
+    plan: Plan | None = None  # else how to render it quickly, when its links' words are known
 
 
 class Choice(NamedTuple):
@@ -123,6 +124,7 @@ class Choice(NamedTuple):
     where: Where = ("", 0, 0)
     static: Paragraph | None = None  # the button text, rendered once when it shows no values
     key: bool = False  # a decision that matters: the ending lists it
+    plan: Plan | None = None  # the button text's render plan when it shows values
 
 
 class Ending(NamedTuple):

@@ -13,6 +13,10 @@ class SplitMix64:
     def __init__(self, state: int):
         self.state = state & _MASK
 
+    def restart(self, state: int) -> None:
+        """Go on from `state`, as a new generator made with it would."""
+        self.state = state & _MASK
+
     def next_u64(self) -> int:
         self.state = (self.state + 0x9E3779B97F4A7C15) & _MASK
         z = self.state

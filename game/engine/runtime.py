@@ -11,6 +11,7 @@ from game.engine.rng import SplitMix64
 from game.engine.saveload import SAVE_FORMAT, restore
 from game.engine.state import Step, Undo
 from game.engine.text import Paragraph, Span, render
+from game.engine.tuples import maker
 
 
 class Option(NamedTuple):
@@ -20,6 +21,10 @@ class Option(NamedTuple):
     spans: tuple[Span, ...]
     choice: Choice
     text: str  # the spans as plain text
+
+
+# One of each is made per choice.
+_new_option, _new_step, _new_undo = maker(Option), maker(Step), maker(Undo)
 
 
 def _fresh_seed() -> int:
@@ -87,17 +92,17 @@ class Playthrough:
 
     # -- the one move
     def choose(self, index: int) -> None:
-        if self.is_over:
+        if self.scene.ending is not None:
             raise ValueError("the story has ended; there is nothing to choose")
         if not 0 <= index < len(self._options):
             raise ValueError(f"choice {index + 1} is not offered (there are {len(self._options)})")
         option = self._options[index]
         choice = option.choice
-        writes = choice.effects.writes if choice.effects else ()
+        old = {n: self.vars[n] for n in choice.effects.writes} if choice.effects else {}
         key = once_key(self.scene.id, choice.id) if choice.once else None
         once_added = key if key is not None and key not in self.used_once else None
-        undo = Undo(self.scene.id, self._entry_rng, {n: self.vars[n] for n in writes},
-                    choice.goto, self.visits.get(choice.goto), once_added)  # fmt: skip
+        undo = _new_undo((self.scene.id, self._entry_rng, old, choice.goto,
+                      self.visits.get(choice.goto), once_added))  # fmt: skip
         self.steps.append(self._step(option, undo))
         if once_added:
             self.used_once.add(once_added)
@@ -116,9 +121,8 @@ class Playthrough:
             raise
 
     def _step(self, option: Option, undo: Undo) -> Step:
-        terms = tuple(s.term for p in self._page for s in p.spans if s.term)
-        return Step(self.turn, self.scene.id, self.scene.title, tuple(p.text for p in self._page),
-                    terms, option.choice.id, option.text, undo)  # fmt: skip
+        return _new_step((len(self.steps), self.scene.id, self.scene.title, tuple(self._page),
+                      option.choice.id, option.text, undo))  # fmt: skip
 
     def undo(self, turn: int) -> None:
         """Go back to the moment before choice number `turn + 1` was taken (0 = the start)."""
@@ -159,7 +163,7 @@ class Playthrough:
     def _evaluate(self, rng_state: int) -> None:
         """Lay out the page and the offered choices once, from a known generator state."""
         self._entry_rng = rng_state
-        self._rng = SplitMix64(rng_state)
+        self._rng.restart(rng_state)  # one generator per playthrough: this runs every page
         try:
             self._page = self._render_page()
             self._options = [] if self.scene.ending is not None else self._offer()
@@ -174,11 +178,17 @@ class Playthrough:
         page = []
         term_title = self.story.term_title
         for item in self.scene.text:
-            # Most paragraphs have no condition: no generator for them (this runs every page).
-            if item.conditions and not all(cond.fn(self) for cond in item.conditions):
+            if item.conditions and not self._all_hold(item.conditions):
                 continue
-            page.append(item.static or render(item.parts, self, term_title))
+            page.append(item.static or (item.plan.show(self) if item.plan is not None
+                                        else render(item.parts, self, term_title)))  # fmt: skip
         return page
+
+    def _all_hold(self, conditions: tuple) -> bool:
+        for condition in conditions:  # noqa: SIM110  # a loop: no generator made on every page
+            if not condition.fn(self):
+                return False
+        return True
 
     def _offer(self) -> list[Option]:
         normal: list[Choice] = []
@@ -192,8 +202,9 @@ class Playthrough:
         term_title = self.story.term_title
         options = []
         for i, choice in enumerate(offered):
-            shown = choice.static or render(choice.parts, self, term_title)
-            options.append(Option(i + 1, shown.spans, choice, shown.text))
+            shown = choice.static or (choice.plan.show(self) if choice.plan is not None
+                                      else render(choice.parts, self, term_title))  # fmt: skip
+            options.append(_new_option((i + 1, shown.spans, choice, shown.text)))
         return options
 
     # -- the Context protocol for compiled expressions

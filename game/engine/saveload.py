@@ -6,7 +6,7 @@ from typing import Any
 
 from game.engine.errors import SaveError
 from game.engine.expr import type_of
-from game.engine.state import Step, Undo
+from game.engine.state import Step, Undo, page_of
 
 SAVE_FORMAT = 1
 MIN_SAVE_FORMAT = 1
@@ -125,8 +125,7 @@ def _steps(story, perspective, raw: Any) -> list[Step]:
 def _renumber(step: Step, turn: int) -> Step:
     if step.turn == turn:
         return step
-    return Step(turn, step.scene_id, step.scene_title, step.paragraphs, step.terms,
-                step.choice_id, step.choice_text, step.undo)  # fmt: skip
+    return step._replace(turn=turn)
 
 
 def _still_fits(story, perspective, undo: Undo) -> bool:
@@ -144,9 +143,9 @@ def _step(i: int, raw: Any) -> Step:
         u = raw["undo"]
         undo = Undo(str(u["scene"]), _int(u["rng"], "rng"), dict(u["vars"]), str(u["visited"]),
                     _optional_int(u["visits_before"]), _optional_str(u["once_added"]))  # fmt: skip
-        return Step(i, str(raw["scene"]), str(raw["title"]),
-                    tuple(str(p) for p in raw["paragraphs"]),
-                    tuple(str(t) for t in raw.get("terms", ())), str(raw["choice"]),
+        page = page_of(tuple(str(p) for p in raw["paragraphs"]),
+                       tuple(str(t) for t in raw.get("terms", ())))  # fmt: skip
+        return Step(i, str(raw["scene"]), str(raw["title"]), page, str(raw["choice"]),
                     str(raw["choice_text"]), undo)  # fmt: skip
     except (KeyError, TypeError, ValueError):
         raise SaveError(f"the save is damaged: step {i + 1} is incomplete") from None

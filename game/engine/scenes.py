@@ -25,9 +25,10 @@ from game.engine.strings import Strings
 from game.engine.text import (
     Paragraph,
     Part,
+    Plan,
     TermLink,
     compile_markup,
-    is_static,
+    prepare,
     render,
     running_title,
 )
@@ -93,6 +94,7 @@ class SceneBuilder:
         # The same condition ('not museum', 'debt > 0') recurs across scenes; compiled
         # expressions are immutable, so one compile can serve every place it is written.
         self._compiled: dict[tuple[Any, str], Any] = {}
+        self.records_memo: dict = {}  # the same, for scenes rebuilt from the cache (see records)
 
     # -- expressions with positions
     def _compile(self, src: SourceFile, pos: Pos, style, text: str, fn) -> Any:
@@ -177,13 +179,22 @@ class SceneBuilder:
         links_ok = all(p.term in self.terms for p in own if isinstance(p, TermLink))
         return own if links_ok else parts
 
-    def _static(self, parts: tuple[Part, ...]) -> Paragraph | None:
-        """Text without values is rendered here once, not on every visit."""
-        if not is_static(parts) or any(getattr(p, "term", "") not in self.terms for p in parts
-                                       if not isinstance(p, str)):  # fmt: skip
-            return None
-        title = lambda t: running_title(self.terms[t].title, self.terms[t].text)  # noqa: E731
-        return render(parts, None, title)  # type: ignore[arg-type]  # static: no values to read
+    def _rendered(self, parts: tuple[Part, ...]) -> tuple[Paragraph | None, Plan | None]:
+        """Text without values is rendered here once, not on every visit; text with values
+        gets its render plan (see text.prepare)."""
+        static = True
+        for part in parts:  # one pass: this runs for every paragraph of a cold load
+            if type(part) is TermLink:
+                if part.term not in self.terms:
+                    return None, None  # an unknown term, reported already
+            elif type(part) is not str:
+                static = False
+        if static:
+            return render(parts, None, self._term_title), None  # type: ignore[arg-type]  # static: no values to read
+        return None, prepare(parts, self._term_title)
+
+    def _term_title(self, term: str) -> str:
+        return running_title(self.terms[term].title, self.terms[term].text)
 
     def _scene_refs(self, src: SourceFile, pos: Pos, style, refs) -> None:
         for scene, offset in refs:
@@ -233,7 +244,7 @@ class SceneBuilder:
             parts = self.translated_markup(src, pos, style, value, context)
             if parts is None:
                 return []
-            return [TextItem(parts, conds, (src.shown, *pos), self._static(parts))]
+            return [TextItem(parts, conds, (src.shown, *pos), *self._rendered(parts))]
         items: list[TextItem] = []
         if not isinstance(value, list):
             return items
@@ -271,10 +282,10 @@ class SceneBuilder:
         goto = data.get("goto")
         if isinstance(goto, str) and goto:  # an empty goto was reported as missing already
             self.scene_refs.append((src, data.val_pos["goto"], goto))
+        static, plan = self._rendered(parts)
         return Choice(cid, data.get("text", ""), parts, goto or "", self.condition(src, data),
                       self.effects(src, data), bool(data.get("once")), bool(data.get("fallback")),
-                      (src.shown, *data.pos), self._static(parts),
-                      data.get("key") is True)  # fmt: skip
+                      (src.shown, *data.pos), static, data.get("key") is True, plan)  # fmt: skip
 
     def _ending(self, src: SourceFile, sid: str, data) -> Ending | None:
         if not isinstance(data, YMap):

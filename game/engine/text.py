@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from game.engine.expr import Compiled, Context, Env, ExprError, compile_expression
+from game.engine.tuples import maker
 
 
 # Spans and paragraphs are made for every page a reader turns: named tuples build several
@@ -132,6 +133,151 @@ def render(parts: tuple[Part, ...], ctx: Context, term_title: Callable[[str], st
     return Paragraph(tuple(spans), whole + plain)
 
 
+# A paragraph's render plan: ready spans (text and links whose words are known when the story
+# is built) and runs of text and values joined into one plain span when the page is shown.
+Segment = Span | tuple[str | Compiled, ...]
+
+
+class Plan:
+    """How a paragraph with values is shown: its segments, and the function made from them
+    that renders it with the values of now (made when first shown: most scenes of a large
+    story are never reached)."""
+
+    __slots__ = ("segments", "show")
+
+    def __init__(self, segments: tuple[Segment, ...]) -> None:
+        self.segments = segments
+        self.show: Callable[[Context], Paragraph] = self._first_show
+
+    def _first_show(self, ctx: Context) -> Paragraph:
+        self.show = _renderer(self.segments)
+        return self.show(ctx)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Plan) and other.segments == self.segments
+
+    def __hash__(self) -> int:
+        return hash(self.segments)
+
+    def __repr__(self) -> str:
+        return f"Plan({self.segments!r})"
+
+
+def prepare(parts: tuple[Part, ...], term_title: Callable[[str], str]) -> Plan | None:
+    """The plan that renders `parts` as `render` does, with every link's words decided now;
+    None when a link's capital depends on a value shown just before it."""
+    labels = link_labels(parts, term_title)
+    return None if labels is None else plan_of(parts, labels)
+
+
+def link_labels(
+    parts: tuple[Part, ...], term_title: Callable[[str], str]
+) -> tuple[str, ...] | None:
+    """The words of each link of `parts` as `render` would show them, or None when one of
+    them depends on a value."""
+    labels = []
+    for i, part in enumerate(parts):
+        if type(part) is TermLink:
+            label = part.label
+            if label is None:
+                before = _text_before(parts[:i])
+                if before is None:
+                    return None
+                label = _in_sentence(term_title(part.term), before, part.capital)
+            labels.append(label)
+    return tuple(labels)
+
+
+def plan_of(parts: tuple[Part, ...], labels: tuple[str, ...]) -> Plan:
+    """The plan of `parts` whose links show `labels` (see `link_labels`)."""
+    segments: list[Segment] = []
+    run: list[str | Compiled] = []
+    links = iter(labels)
+    for part in parts:
+        if type(part) is not TermLink:
+            run.append(part)  # type: ignore[arg-type]  # str or Compiled
+            continue
+        _flush(run, segments)
+        run = []
+        segments.append(Span(next(links), part.term))
+    _flush(run, segments)
+    return Plan(tuple(segments))
+
+
+def _flush(run: list[str | Compiled], segments: list[Segment]) -> None:
+    """A run of text and values as one segment: a ready span when it holds no value (and
+    nothing when its text is empty, as `render` leaves it out)."""
+    if any(type(p) is not str for p in run):
+        segments.append(tuple(run))
+    elif "".join(run):  # type: ignore[arg-type]  # all text
+        segments.append(Span("".join(run)))  # type: ignore[arg-type]
+
+
+def _text_before(parts: tuple[Part, ...]) -> str | None:
+    """The text before a link as far as it decides the link's capital, or None when a value
+    decides it (its last visible character comes from a value)."""
+    for part in reversed(parts):
+        if type(part) is str:
+            if part.strip():
+                return part
+        else:  # a value, or a link whose words may follow a value: decided when shown
+            return None
+    return ""
+
+
+_span, _paragraph = maker(Span), maker(Paragraph)  # made on every page
+
+
+def _renderer(segments: tuple[Segment, ...]) -> Callable[[Context], Paragraph]:
+    """The render function made for the segments' shape: a paragraph with one run of values
+    (nearly every one) is a string sum and three tuples."""
+    runs = [i for i, seg in enumerate(segments) if type(seg) is not Span]
+    if len(runs) != 1 or not any(type(p) is str and p for p in segments[runs[0]]):
+        return lambda ctx: render_segments(segments, ctx)
+    at = runs[0]
+    before, after = segments[:at], segments[at + 1 :]
+    head = "".join(s.text for s in before)  # type: ignore[union-attr]  # spans only
+    tail = "".join(s.text for s in after)  # type: ignore[union-attr]
+    text = _run_text(segments[at])  # type: ignore[arg-type]  # the one run
+
+    def show(ctx: Context) -> Paragraph:
+        words = text(ctx)  # never empty: the run holds text of its own
+        return _paragraph(((*before, _span((words, None)), *after), head + words + tail))
+
+    return show
+
+
+def _run_text(run: tuple[str | Compiled, ...]) -> Callable[[Context], str]:
+    """The function that joins a run's text and values (as `show_value` words them)."""
+    if len(run) == 3 and type(run[0]) is str and type(run[2]) is str:
+        pre, value, post = run[0], run[1].fn, run[2]  # type: ignore[union-attr]
+        # The expression's checked type says how its value reads (an int is never a bool
+        # here: saves and effects keep each variable's type).
+        if run[1].type == "str":  # type: ignore[union-attr]
+            return lambda ctx: pre + value(ctx) + post
+        if run[1].type == "int":  # type: ignore[union-attr]
+            return lambda ctx: pre + str(value(ctx)) + post
+        return lambda ctx: pre + show_value(value(ctx)) + post
+    return lambda ctx: "".join([p if type(p) is str else _shown(p.fn(ctx)) for p in run])  # type: ignore[union-attr]
+
+
+def render_segments(segments: tuple[Segment, ...], ctx: Context) -> Paragraph:
+    """The paragraph a plan's segments give with the values of now (as `render` gives it)."""
+    spans: list[Span] = []
+    for segment in segments:
+        if type(segment) is Span:
+            spans.append(segment)
+            continue
+        text = "".join([p if type(p) is str else _shown(p.fn(ctx)) for p in segment])  # type: ignore[union-attr]
+        if text:
+            spans.append(Span(text))
+    return Paragraph(tuple(spans), "".join([s.text for s in spans]))
+
+
+def _shown(value: Any) -> str:
+    return value if type(value) is str else show_value(value)
+
+
 _SENTENCE_END = '.!?…“«‘"('
 
 
@@ -155,11 +301,6 @@ def running_title(title: str, text: str) -> str:
         if match.start() > 0 and text[: match.start()].rstrip()[-1:] not in _SENTENCE_END:
             return lower
     return title
-
-
-def is_static(parts: tuple[Part, ...]) -> bool:
-    """True when the paragraph shows no values, so it reads the same every time."""
-    return not any(isinstance(p, Compiled) for p in parts)
 
 
 def plain_words(parts: tuple[Part, ...]) -> str:

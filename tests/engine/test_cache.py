@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from types import SimpleNamespace
 
 import pytest
 
@@ -86,3 +87,71 @@ def test_a_story_with_errors_leaves_no_preview(story_dir):
     with pytest.raises(StoryError):
         load_story(story_dir, use_cache=True)
     assert cache.preview(story_dir) is None
+
+
+def _plain(value):
+    """A built value with each compiled expression as its source, type and tree (closures
+    cannot be compared), so that two builds of a scene can be compared field by field."""
+    from game.engine.expr import Compiled
+    from game.engine.text import Plan
+
+    if isinstance(value, Plan):
+        return ("Plan", _plain(value.segments))
+    if isinstance(value, Compiled):
+        return ("expr", value.source, value.type, value.ast, value.reads, value.scene_refs,
+                value.uses_chance)  # fmt: skip
+    if isinstance(value, tuple):
+        return (type(value).__name__, *(_plain(v) for v in value))
+    return value
+
+
+@pytest.mark.parametrize("language", [None, "ru"])
+def test_every_shipped_scene_from_the_cache_is_the_scene_built_from_its_files(language):
+    """The cache keeps scenes as built (text translated, markup split, static paragraphs
+    rendered, expressions as checked trees); reading one back must give the same scene."""
+    from game.engine import records
+    from game.story_i18n import load_story_in
+    from tests.conftest import STORY
+
+    built = load_story_in(STORY, language, use_cache=True)
+    cached = load_story_in(STORY, language, use_cache=True)
+    assert isinstance(built.scenes, dict) and isinstance(cached.scenes, LazyScenes)
+    assert len(cached.scenes) == len(built.scenes) > 200
+    for sid, scene in built.scenes.items():
+        assert _plain(cached.scenes[sid]) == _plain(scene), sid
+        assert _plain(records.build_scene(records.pack_scene(scene), {})) == _plain(scene)
+
+
+def test_an_expression_from_the_cache_evaluates_as_the_compiled_one():
+    from game.engine import records
+    from game.engine.expr import Env, compile_expression
+
+    env = Env({"debt": "int", "side": "str", "grain": "float"})
+    sources = ["debt > 2 and not seen(bazaar) or visits(road) >= 2", "-debt * 3 // 2 % 5",
+               'select(side, "red", "the Reds", "white", "the Whites", "strangers")',
+               'plural(debt, "sack", "sacks") + "!"', "max(debt, 2, grain) - min(1, grain)"]  # fmt: skip
+
+    for source in sources:
+        compiled = compile_expression(source, env)
+        again = records._expr(records._pack_expr(compiled), {})
+        ctx = SimpleNamespace(vars={"debt": 7, "side": "white", "grain": 2.5}, visits={"road": 3})
+        assert again.fn(ctx) == compiled.fn(ctx), source
+        assert again.fn is not compiled.fn
+
+
+def test_a_damaged_scene_in_the_cache_is_read_again_from_the_files(story_dir, tmp_path):
+    """A failing disk can flip bytes inside a cache whose fingerprint still matches: the
+    scene is then read from the story's files, and play goes on."""
+    import marshal
+
+    first = load_story(story_dir, use_cache=True)
+    (path,) = [p for p in (tmp_path / "cache").iterdir() if p.suffix == ".marshal"]
+    blob = marshal.loads(path.read_bytes())
+    for _kind, scenes in blob["files"].values():
+        if "bazaar" in scenes:
+            scenes["bazaar"] = scenes["bazaar"][:10] + b"\x00rot" + scenes["bazaar"][14:]
+    path.write_bytes(marshal.dumps(blob))
+    story = load_story(story_dir, use_cache=True)
+    assert isinstance(story.scenes, LazyScenes)
+    assert _plain(story.scenes["bazaar"]) == _plain(first.scenes["bazaar"])
+    assert _plain(story.scenes["field"]) == _plain(first.scenes["field"])

@@ -1,0 +1,121 @@
+"""Built scenes as plain tuples for the validated cache, and back: no parsing when read again.
+
+A scene read from the cache was checked when the cache was written, so it is stored as it was
+built — its text already translated, its markup split, its static paragraphs rendered and its
+expressions as checked trees — and reading it back only makes tuples and closures. `marshal`
+stores exact tuples, strings and numbers only, so each named tuple is written as a plain one
+in its field order, and a part of a paragraph that is not text carries a tag.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.engine.expr import Assignment, Compiled, Effects, closure
+from game.engine.model import Choice, Ending, Scene, TextItem
+from game.engine.text import Paragraph, Part, Plan, Span, TermLink, plan_of
+
+_LINK, _VALUE = 0, 1  # tags: a link (or a ready span of a plan), a value (or a run of one)
+
+# A record of a compiled expression: source, type, tree, reads, scene refs, uses chance.
+ExprRecord = tuple[str, str, tuple, frozenset, tuple, bool]
+Memo = dict[tuple[str, str], Compiled]  # by type and source, shared by a perspective's scenes
+
+
+def pack_scene(scene: Scene) -> tuple:
+    """The scene as plain values that `marshal` can store."""
+    text = tuple((_pack_parts(t.parts), tuple(_pack_expr(c) for c in t.conditions), t.where,
+                  _pack_paragraph(t.static), _pack_labels(t.plan)) for t in scene.text)  # fmt: skip
+    choices = tuple(_pack_choice(c) for c in scene.choices)
+    ending = tuple(scene.ending) if scene.ending else None
+    return (*scene[:3], text, choices, ending, *scene[6:])
+
+
+def build_scene(record: tuple, memo: Memo) -> Scene:
+    """The scene a record was packed from, its expressions shared through `memo`."""
+    sid, perspective, title, text, choices, ending, *rest = record
+    items = tuple(_text_item(item, memo) for item in text)
+    return Scene(sid, perspective, title, items, tuple(_choice(c, memo) for c in choices),
+                 Ending(*ending) if ending else None, *rest)  # fmt: skip
+
+
+def _text_item(packed: tuple, memo: Memo) -> TextItem:
+    parts, conditions, where, static, labels = packed
+    built = _parts(parts, memo)
+    return TextItem(built, tuple(_expr(c, memo) for c in conditions), where, _paragraph(static),
+                    _plan(built, labels))  # fmt: skip
+
+
+def _pack_expr(compiled: Compiled) -> ExprRecord:
+    c = compiled
+    return (c.source, c.type, c.ast, c.reads, c.scene_refs, c.uses_chance)
+
+
+def _expr(record: ExprRecord, memo: Memo) -> Compiled:
+    key = (record[1], record[0])  # `{debt}` written on a thousand pages is compiled once
+    known = memo.get(key)
+    if known is None:
+        source, typ, ast, reads, refs, chance = record
+        known = memo[key] = Compiled(source, typ, closure(ast), ast, reads, refs, chance)
+    return known
+
+
+def _pack_parts(parts: tuple[Part, ...]) -> tuple:
+    return tuple(p if type(p) is str else (_LINK, *p) if type(p) is TermLink
+                 else (_VALUE, _pack_expr(p)) for p in parts)  # type: ignore[arg-type]  # fmt: skip
+
+
+def _parts(packed: tuple, memo: Memo) -> tuple[Part, ...]:
+    return tuple(p if type(p) is str else TermLink(*p[1:]) if p[0] == _LINK
+                 else _expr(p[1], memo) for p in packed)  # fmt: skip
+
+
+def _pack_paragraph(paragraph: Paragraph | None) -> tuple | None:
+    return None if paragraph is None else (tuple(map(tuple, paragraph.spans)), paragraph.text)
+
+
+def _paragraph(packed: tuple | None) -> Paragraph | None:
+    if packed is None:
+        return None
+    return Paragraph(tuple(Span(*s) for s in packed[0]), packed[1])
+
+
+def _pack_labels(plan: Plan | None) -> tuple[str, ...] | None:
+    """A plan differs from its paragraph's parts only in the words its links show: only those
+    are kept (see `text.plan_of`)."""
+    if plan is None:
+        return None
+    return tuple(s.text for s in plan.segments if type(s) is Span and s.term is not None)
+
+
+def _plan(parts: tuple[Part, ...], labels: tuple[str, ...] | None) -> Plan | None:
+    return None if labels is None else plan_of(parts, labels)
+
+
+def _pack_effects(effects: Effects | None) -> tuple | None:
+    if effects is None:
+        return None
+    assignments = tuple((a.name, a.op, _pack_expr(a.value)) for a in effects.assignments)
+    return (effects.source, assignments, effects.writes, effects.reads)
+
+
+def _effects(packed: tuple | None, memo: Memo) -> Effects | None:
+    if packed is None:
+        return None
+    source, assignments, writes, reads = packed
+    return Effects(source, tuple(Assignment(n, op, _expr(v, memo)) for n, op, v in assignments),
+                   writes, reads)  # fmt: skip
+
+
+def _pack_choice(c: Choice) -> tuple:
+    return (c.id, c.text, _pack_parts(c.parts), c.goto,
+            _pack_expr(c.condition) if c.condition else None, _pack_effects(c.effects), c.once,
+            c.fallback, c.where, _pack_paragraph(c.static), c.key, _pack_labels(c.plan))  # fmt: skip
+
+
+def _choice(packed: Any, memo: Memo) -> Choice:
+    cid, text, parts, goto, condition, effects, once, fallback, where, static, key, labels = packed
+    built = _parts(parts, memo)
+    return Choice(cid, text, built, goto, _expr(condition, memo) if condition else None,
+                  _effects(effects, memo), once, fallback, where, _paragraph(static), key,
+                  _plan(built, labels))  # fmt: skip
