@@ -11,9 +11,9 @@ from typing import Any
 
 from game import notices
 from game.engine.safefile import BadFile, read_bounded
+from game.engine.userdirs import user_dir
 from game.i18n import N_
 
-APP_NAME = "voices-of-turkestan"
 DATA_DIR_ENV = "VOT_DATA_DIR"  # tests and portable installs point this elsewhere
 MAX_JSON_BYTES = 8_000_000  # a long playthrough's save is ~100 kB
 MAX_JSON_DEPTH = 32  # our files nest 5 levels at most
@@ -32,12 +32,7 @@ def data_dir() -> Path:
     """The folder for saves, settings and progress (created on first use; OSError when it
     cannot be, such as when a file stands where the folder should be)."""
     override = os.environ.get(DATA_DIR_ENV)
-    if override:
-        path = Path(override)
-    else:
-        import platformdirs  # imported here, with tempfile below: start-up imports only what it uses
-
-        path = Path(platformdirs.user_data_dir(APP_NAME))
+    path = Path(override) if override else user_dir("data")
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -2,8 +2,9 @@
 
 The cache is written only after a load that found no errors, and it is keyed by the size and
 modification time of every story file plus the engine's versions: any edit rebuilds it. Its
-contents are plain data in `marshal` form (which builds values but never runs code), and each
-scene is stored on its own so that scenes are compiled only when a reader reaches them.
+contents are plain data in `marshal` form (which builds values but never runs code): the story
+as built (see `stored` and `records`), each scene on its own so that it is rebuilt only when a
+reader reaches it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from game.engine.sourcedata import YMap, YSeq
+from game.engine.userdirs import user_dir
 from game.engine.versions import CACHE_VERSION, FORMAT_VERSION
 
 PREVIEW_SUFFIX = ".preview"
@@ -25,9 +26,7 @@ def cache_dir() -> Path:
     env = os.environ.get("VOT_CACHE_DIR")
     if env:
         return Path(env)
-    import platformdirs  # only needed when caching, keeps the checker's imports small
-
-    return Path(platformdirs.user_cache_dir("voices-of-turkestan")) / "stories"
+    return user_dir("cache") / "stories"
 
 
 def fingerprint(root: Path) -> list:
@@ -37,14 +36,28 @@ def fingerprint(root: Path) -> list:
     # A one-file desktop build unpacks its story afresh at every start, with new times; the
     # story inside a build changes only with the build itself, which the engine stamp notes.
     timed = _inside_build(root) is None
-    for path in sorted([*root.rglob("*.yaml"), *root.rglob("*.po")]):
+    for shown, path in _story_files(str(root)):
         try:
-            st = path.stat()
+            st = os.stat(path)
         except OSError:  # a dangling link: the loader reports it, the fingerprint notes it
-            files.append((str(path.relative_to(root)), -1, -1))
+            files.append((shown, -1, -1))
             continue
-        files.append((str(path.relative_to(root)), st.st_size, st.st_mtime_ns if timed else 0))
+        files.append((shown, st.st_size, st.st_mtime_ns if timed else 0))
     return [CACHE_VERSION, FORMAT_VERSION, engine_stamp(), files]
+
+
+def _story_files(root: str) -> list[tuple[str, str]]:
+    """(path from the root, full path) of every .yaml and .po file below `root`, sorted.
+    os.walk, not Path.rglob: this runs at every start, twice, and rglob costs ten times more."""
+    found = []
+    for folder, dirs, names in os.walk(root):
+        dirs.sort()
+        rel = os.path.relpath(folder, root)
+        for name in names:
+            if name.endswith((".yaml", ".po")):
+                found.append((name if rel == "." else f"{rel}{os.sep}{name}",
+                              os.path.join(folder, name)))  # fmt: skip
+    return sorted(found)
 
 
 def engine_stamp() -> str:
@@ -52,8 +65,9 @@ def engine_stamp() -> str:
     if getattr(sys, "frozen", False):  # a desktop build holds no .py files: the program itself
         exe = Path(sys.executable).stat()
         return f"{sys.executable}:{exe.st_size}:{exe.st_mtime_ns}"
-    here = Path(__file__).parent
-    return ";".join(f"{p.name}:{p.stat().st_mtime_ns}" for p in sorted(here.glob("*.py")))
+    with os.scandir(os.path.dirname(__file__)) as found:
+        sources = sorted((e.name, e.stat().st_mtime_ns) for e in found if e.name.endswith(".py"))
+    return ";".join(f"{name}:{mtime}" for name, mtime in sources)
 
 
 def _inside_build(root: Path) -> str | None:
@@ -78,57 +92,10 @@ def _path_for(root: Path, language: str | None, suffix: str = ".marshal") -> Pat
     return cache_dir() / f"{key}-{language or 'source'}{suffix}"
 
 
-def pack(value: Any) -> Any:
-    """YMap/YSeq with their positions → tuples that marshal can store."""
-    if isinstance(value, YMap):
-        keys = list(value)
-        return ("m", value.pos, keys, [value.key_pos[k] for k in keys],
-                [value.val_pos[k] for k in keys], [value.styles.get(k) for k in keys],
-                [pack(value[k]) for k in keys])  # fmt: skip
-    if isinstance(value, YSeq):
-        return ("s", value.pos, value.item_pos, value.styles, [pack(v) for v in value])
-    return value
-
-
-def unpack(value: Any) -> Any:
-    if isinstance(value, tuple) and value and value[0] == "m":
-        _, pos, keys, key_pos, val_pos, styles, values = value
-        result = YMap(pos)
-        for k, kp, vp, style, v in zip(keys, key_pos, val_pos, styles, values, strict=True):
-            result[k] = unpack(v)
-            result.key_pos[k], result.val_pos[k], result.styles[k] = kp, vp, style
-        return result
-    if isinstance(value, tuple) and value and value[0] == "s":
-        _, pos, item_pos, styles, items = value
-        seq = YSeq(pos)
-        seq.extend(unpack(v) for v in items)
-        seq.item_pos, seq.styles = list(item_pos), list(styles)
-        return seq
-    return value
-
-
-def pack_file(data: YMap) -> Any:
-    """A history, story or perspective file's data, with its positions."""
-    return ("file", pack(data))
-
-
-def pack_scenes(scenes: dict[str, tuple]) -> Any:
-    """A scene file's built scenes as records (see `records`), by id, packed one by one so
-    that each is rebuilt only when a reader reaches it."""
-    # Compressed: a waiting scene costs a quarter of the memory, and decompressing one
-    # scene when it is reached takes microseconds.
-    packed = {sid: zlib.compress(marshal.dumps(record), 1) for sid, record in scenes.items()}
-    return ("scenes", packed)
-
-
-def unpack_scene(blob: bytes) -> Any:
-    """A scene's record as `pack_scenes` stored it."""
-    return marshal.loads(zlib.decompress(blob))
-
-
 def read(root: Path, language: str | None = None) -> dict | None:
-    """The cached files of `root`, or None when there is no cache or it is stale."""
-    return _read_valid(_path_for(root, language), root, "files")
+    """The story `root` as cached (see `stored`), or None when there is no cache or it is
+    stale."""
+    return _read_valid(_path_for(root, language), root, "story")
 
 
 def preview(root: Path, language: str | None = None) -> dict | None:
@@ -168,12 +135,12 @@ def write_keyed(path: Path, key: Any, value: Any) -> None:
     _write_atomic(path, {"key": key, "value": value})
 
 
-def write(root: Path, files: dict[str, Any], language: str | None = None,
+def write(root: Path, story: dict[str, Any], language: str | None = None,
           preview: dict | None = None) -> None:  # fmt: skip
-    """Store the packed files (and a small preview of the story) atomically; a cache that
-    cannot be written is simply skipped."""
+    """Store the packed story (and a small preview of it) atomically; a cache that cannot be
+    written is simply skipped."""
     stamp = fingerprint(root)
-    _write_atomic(_path_for(root, language), {"fingerprint": stamp, "files": files})
+    _write_atomic(_path_for(root, language), {"fingerprint": stamp, "story": story})
     if preview is not None:
         write_preview(root, preview, language, stamp)
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from game.engine.expr import Compiled, Effects
-from game.engine.text import Paragraph, Part, Plan, running_title
 from game.engine.versions import FORMAT_VERSION
+from game.engine.words import running_title
+
+if TYPE_CHECKING:  # the player reads a story from its cache before it compiles any of it
+    from game.engine.expr import Compiled, Effects
+    from game.engine.text import Paragraph, Part, Plan
 
 Where = tuple[str, int, int]  # file as shown, line, column
 

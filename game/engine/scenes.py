@@ -30,8 +30,8 @@ from game.engine.text import (
     compile_markup,
     prepare,
     render,
-    running_title,
 )
+from game.engine.words import running_title
 
 BUILTIN_VARIABLES = {"museum": "bool"}
 

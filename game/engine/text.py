@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any, NamedTuple
 
 from game.engine.expr import Compiled, Context, Env, ExprError, compile_expression
 from game.engine.tuples import maker
+from game.engine.words import in_sentence
 
 
 # Spans and paragraphs are made for every page a reader turns: named tuples build several
@@ -122,7 +122,7 @@ def render(parts: tuple[Part, ...], ctx: Context, term_title: Callable[[str], st
                 spans.append(Span(plain))
                 whole += plain
                 plain = ""
-            label = part.label or _in_sentence(term_title(part.term), whole + plain, part.capital)
+            label = part.label or in_sentence(term_title(part.term), whole + plain, part.capital)
             spans.append(Span(label, part.term))
             whole += label
         elif type(part) is Compiled:
@@ -183,7 +183,7 @@ def link_labels(
                 before = _text_before(parts[:i])
                 if before is None:
                     return None
-                label = _in_sentence(term_title(part.term), before, part.capital)
+                label = in_sentence(term_title(part.term), before, part.capital)
             labels.append(label)
     return tuple(labels)
 
@@ -276,31 +276,6 @@ def render_segments(segments: tuple[Segment, ...], ctx: Context) -> Paragraph:
 
 def _shown(value: Any) -> str:
     return value if type(value) is str else show_value(value)
-
-
-_SENTENCE_END = '.!?…“«‘"('
-
-
-def _in_sentence(word: str, before: str, capital: bool = False) -> str:
-    """A codex word at the start of a sentence, or written with one, takes a capital; elsewhere
-    it reads as its entry writes it."""
-    before = before.rstrip()
-    if word and (capital or not before or before[-1] in _SENTENCE_END):
-        return word[0].upper() + word[1:]
-    return word
-
-
-@lru_cache(maxsize=4096)
-def running_title(title: str, text: str) -> str:
-    """How a codex title reads inside a sentence: `Mahalla` reads `mahalla` when the term's own
-    entry writes it so mid-sentence; a name its entry always capitalises (`Basmachi`) keeps it."""
-    if not title or not title[0].isupper() or title[1:] != title[1:].lower():
-        return title  # a lower-case title, or one with capitals inside (Turkestan ASSR): as is
-    lower = title[0].lower() + title[1:]
-    for match in re.finditer(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text):
-        if match.start() > 0 and text[: match.start()].rstrip()[-1:] not in _SENTENCE_END:
-            return lower
-    return title
 
 
 def plain_words(parts: tuple[Part, ...]) -> str:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     import argparse
 
     from game.engine.model import Story
+    from game.speech import Speaker
     from game.ui.art.picture import Pictures
     from game.ui.reload import LiveReload
     from game.ui.session import Session
@@ -27,7 +28,6 @@ from game.i18n import _, use_language
 from game.opening import StoryPreview, open_story
 from game.paths import default_story_dir, is_checkout
 from game.settings import LINE_SPACINGS, Settings
-from game.speech import default_speaker
 from game.story_i18n import load_story_in
 from game.ui import gamepad, keymap
 from game.ui.fonts import Fonts, TextCache
@@ -47,6 +47,13 @@ IDLE_MS = 1000  # otherwise wake rarely; events wake the loop within POLL_NAP
 POLL_NAP = 0.005  # seconds between looks at the event queue while waiting
 DRAG_SLOP = 12  # design pixels a finger may move and still tap
 RESIZE_EVENTS = (pygame.VIDEORESIZE, pygame.WINDOWRESIZED, pygame.WINDOWSIZECHANGED)
+
+
+def default_speaker() -> Speaker:
+    """This machine's speech engine (its modules are imported only when it is first needed)."""
+    from game.speech import default_speaker as found
+
+    return found()
 
 
 def clamp_size(size: tuple[int, int]) -> tuple[int, int]:
@@ -98,7 +105,7 @@ class App:
         self.frames = 0
         self.live: LiveReload | None = None  # when the story folder is watched
         self.sound = Sounds()  # silent until _apply gives it the settings' volume
-        self.narrator = Narrator(self, default_speaker())  # speaks only with Read aloud on
+        self.narrator = Narrator(self, default_speaker)  # speaks only with Read aloud on
         self.gamepad = gamepad.Gamepad(self)
         self._apply(self.settings)
         self._sync_size()
@@ -106,6 +113,7 @@ class App:
         self.push(self.root_screen())
         self.after_first_frame.append(lambda: self.kit.warm(self.settings.language))
         self.after_first_frame.append(lambda: self.window.set_icon(window_icon(palette("default"))))
+        self.after_first_frame.append(self.gamepad.start)
 
     @property
     def story(self) -> Story:

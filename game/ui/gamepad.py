@@ -32,6 +32,10 @@ class Gamepad:
         self.app = app
         self.pads: dict[int, object] = {}  # instance id -> the open controller
         self._stick: dict[int, int] = {}  # axis -> -1, 0, 1 (where it was last pushed)
+
+    def start(self) -> None:
+        """Start SDL's controller support and open the pads already plugged in (called after
+        the first frame: looking for devices takes milliseconds)."""
         with contextlib.suppress(pygame.error, ImportError):
             from pygame._sdl2 import controller
 

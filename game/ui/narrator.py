@@ -3,24 +3,41 @@
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from game.i18n import _, current_language
-from game.speech import Speaker
 from game.ui import spoken
 from game.ui.screen import Screen
+
+if TYPE_CHECKING:
+    from game.speech import Speaker
 
 
 class Narrator:
     """Watches the top screen once per update and says what changed; the newest utterance
     always cuts the last, so speech stops as soon as the player moves on."""
 
-    def __init__(self, app, speaker: Speaker) -> None:
+    def __init__(self, app, make_speaker: Callable[[], Speaker]) -> None:
         self.app = app
-        self.speaker = speaker
+        # The engine is looked for when first needed (Read aloud on, or its setting shown):
+        # finding it and importing the engines would otherwise delay the first frame.
+        self._make_speaker = make_speaker
+        self._speaker: Speaker | None = None
         self._page: tuple | None = None  # (screen, page shown) last announced
         self._focus = ""
         self._prefix = ""  # said before the next announcement ("Read aloud on")
         self._read: weakref.WeakKeyDictionary[Screen, object] = weakref.WeakKeyDictionary()
+
+    @property
+    def speaker(self) -> Speaker:
+        if self._speaker is None:
+            self._speaker = self._make_speaker()
+        return self._speaker
+
+    @speaker.setter
+    def speaker(self, speaker: Speaker) -> None:
+        self._speaker = speaker
 
     @property
     def available(self) -> bool:
@@ -83,4 +100,5 @@ class Narrator:
             "(sudo apt install espeak-ng); Windows and macOS have one built in.")))  # fmt: skip
 
     def close(self) -> None:
-        self.speaker.close()
+        if self._speaker is not None:
+            self._speaker.close()

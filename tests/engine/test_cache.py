@@ -9,8 +9,8 @@ from types import SimpleNamespace
 import pytest
 
 from game.engine import StoryError, load_story
-from game.engine.load import LazyScenes
 from game.engine.runtime import Playthrough
+from game.engine.stored import LazyScenes
 from tests.conftest import FIXTURES
 
 
@@ -147,11 +147,78 @@ def test_a_damaged_scene_in_the_cache_is_read_again_from_the_files(story_dir, tm
     first = load_story(story_dir, use_cache=True)
     (path,) = [p for p in (tmp_path / "cache").iterdir() if p.suffix == ".marshal"]
     blob = marshal.loads(path.read_bytes())
-    for _kind, scenes in blob["files"].values():
-        if "bazaar" in scenes:
-            scenes["bazaar"] = scenes["bazaar"][:10] + b"\x00rot" + scenes["bazaar"][14:]
+    scenes = [dict(by_perspective) for by_perspective in blob["story"]["scenes"]]
+    (mine,) = [by_perspective for by_perspective in scenes if "bazaar" in by_perspective]
+    mine["bazaar"] = mine["bazaar"][:10] + b"\x00rot" + mine["bazaar"][14:]
+    blob["story"]["scenes"] = tuple(tuple(by_perspective.items()) for by_perspective in scenes)
     path.write_bytes(marshal.dumps(blob))
     story = load_story(story_dir, use_cache=True)
     assert isinstance(story.scenes, LazyScenes)
     assert _plain(story.scenes["bazaar"]) == _plain(first.scenes["bazaar"])
     assert _plain(story.scenes["field"]) == _plain(first.scenes["field"])
+
+
+READ_FROM_CACHE = """
+import sys
+from pathlib import Path
+from game.engine import load_story
+story = load_story(Path(sys.argv[1]), use_cache=True)
+print(type(story.scenes).__name__, len(story.perspectives), len(story.events))
+print(sorted(m for m in sys.modules if m.startswith("game.")))
+"""
+
+
+def test_a_story_read_from_its_cache_imports_none_of_the_loader(story_dir):
+    """The player reads its story just after the title's first frame: from the cache that is
+    a marshal load and a few named tuples, without the YAML reader, the checks or the compiler."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    def run() -> list[str]:
+        out = subprocess.run([sys.executable, "-c", READ_FROM_CACHE, str(story_dir)],
+                             capture_output=True, text=True, check=True, cwd=ROOT,
+                             env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout  # fmt: skip
+        return out.splitlines()
+
+    first, second = run(), run()
+    assert first[0].startswith("dict ") and second[0].startswith("LazyScenes ")
+    assert first[0].split()[1:] == second[0].split()[1:]  # the same perspectives and events
+    for module in ("game.engine.loader", "game.engine.yamlsrc", "game.engine.structure",
+                   "game.engine.registry", "game.engine.scenes", "game.engine.expr",
+                   "game.engine.records"):  # fmt: skip
+        assert module in first[1]
+        assert module not in second[1], module
+
+
+def test_the_story_from_the_cache_is_the_story_read_from_its_files():
+    from game.story_i18n import load_story_in
+    from tests.conftest import STORY
+
+    built = load_story_in(STORY, "uz", use_cache=True)
+    cached = load_story_in(STORY, "uz", use_cache=True)
+    assert isinstance(cached.scenes, LazyScenes)
+    assert cached._replace(scenes=None) == built._replace(scenes=None)
+    assert list(cached.scenes) == list(built.scenes)
+
+
+@pytest.mark.parametrize("xdg", [{}, {"XDG_DATA_HOME": "/srv/d", "XDG_CACHE_HOME": "/srv/c"},
+                                 {"XDG_DATA_HOME": "relative", "XDG_CACHE_HOME": " "}])  # fmt: skip
+def test_user_folders_are_where_platformdirs_puts_them(monkeypatch, xdg):
+    """On Linux the XDG rule is written out (platformdirs is slow to import at every start):
+    it must name the same folders, so that nobody's saves move."""
+    import sys
+
+    import platformdirs
+
+    from game.engine.userdirs import user_dir
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the XDG rule is used on Linux only")
+    for name in ("XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in xdg.items():
+        monkeypatch.setenv(name, value)
+    assert str(user_dir("data")) == platformdirs.user_data_dir("voices-of-turkestan")
+    assert str(user_dir("cache")) == platformdirs.user_cache_dir("voices-of-turkestan")

@@ -56,7 +56,7 @@ def test_markup_errors(text, message, offset):
 
 
 def test_a_codex_word_keeps_the_case_of_running_text():
-    from game.engine.text import running_title
+    from game.engine.words import running_title
 
     entry = "A neighbourhood of a town. Neighbours in a mahalla helped one another."
     assert running_title("Mahalla", entry) == "mahalla"
