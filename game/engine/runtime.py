@@ -23,6 +23,14 @@ class Option(NamedTuple):
     text: str  # the spans as plain text
 
 
+class Peek(NamedTuple):
+    """The page a choice would lead to, seen without taking it (see Playthrough.peek)."""
+
+    scene: Scene
+    paragraphs: list[Paragraph]
+    options: list[Option]
+
+
 # One of each is made per choice.
 _new_option, _new_step, _new_undo = maker(Option), maker(Step), maker(Undo)
 
@@ -123,6 +131,20 @@ class Playthrough:
     def _step(self, option: Option, undo: Undo) -> Step:
         return _new_step((len(self.steps), self.scene.id, self.scene.title, tuple(self._page),
                       option.choice.id, option.text, undo))  # fmt: skip
+
+    def peek(self, index: int) -> Peek | None:
+        """The page choice `index` leads to, with the playthrough left exactly as it was: a
+        player can lay out the next pages while the reader reads. None when the choice is not
+        offered or would fail."""
+        if self.is_over or not 0 <= index < len(self._options):
+            return None
+        try:
+            self.choose(index)
+        except StoryRuntimeError:
+            return None  # choose() has put everything back already
+        seen = Peek(self.scene, self.paragraphs(), self.choices())
+        self.undo(self.turn - 1)
+        return seen
 
     def undo(self, turn: int) -> None:
         """Go back to the moment before choice number `turn + 1` was taken (0 = the start)."""

@@ -299,8 +299,10 @@ class App:
                 self.draw()
                 drawing = time.perf_counter() - start
             self._run_after_first_frame()
-            # Tick only while the typewriter runs; otherwise wake for input (or once a second).
-            self.handle_all(wait_for_events(frame_wait_ms(drawing) if animating else IDLE_MS))
+            # Tick only while the typewriter runs; otherwise wake for input (or once a second),
+            # or at once while work waits for after the frame (the next pages, one a turn).
+            wait = frame_wait_ms(drawing) if animating else IDLE_MS
+            self.handle_all(wait_for_events(0 if self._after_frame else wait))
         return 0
 
     def pump(self) -> None:

@@ -33,9 +33,12 @@ SPACED_FACES = frozenset(["serif", "serif_italic", "serif_bold", *READING_FACES[
 class Fonts:
     """A cache of pygame fonts keyed by face and pixel size: opening a font costs milliseconds."""
 
+    MAX_WIDTHS = 200_000  # measured words kept (a few megabytes at most)
+
     def __init__(self, folder: Path = FONT_DIR) -> None:
         self.folder = folder
         self._cache: dict[tuple[str, int], pygame.font.Font] = {}
+        self._widths: dict[tuple[str, int, str], int] = {}
 
     def get(self, face: str, px: int) -> pygame.font.Font:
         key = (face, max(6, int(px)))
@@ -44,6 +47,17 @@ class Fonts:
             font = pygame.font.Font(self.folder / FACES[face], key[1])
             self._cache[key] = font
         return font
+
+    def width(self, face: str, px: int, text: str) -> int:
+        """How wide `text` is in this face and size, measured once: laying out a page measures
+        every word, and the same words come back page after page."""
+        key = (face, px, text)
+        found = self._widths.get(key)
+        if found is None:
+            if len(self._widths) >= self.MAX_WIDTHS:
+                self._widths.clear()
+            found = self._widths[key] = self.get(face, px).size(text)[0]
+        return found
 
 
 def path(face: str) -> Path:

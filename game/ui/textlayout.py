@@ -99,6 +99,10 @@ class Page:
             self._surface = self._render()
         return self._surface
 
+    def render(self) -> None:
+        """Render the page now (it is otherwise rendered when first drawn)."""
+        _ = self.surface
+
     def _render(self) -> pygame.Surface:
         surf = pygame.Surface((max(1, self.width), max(1, self.height)))
         surf.fill(self.bg)
@@ -206,10 +210,15 @@ class _Unit:
 class Layouter:
     """Builds pages and keeps the recent ones, so a page is laid out once however often drawn."""
 
-    def __init__(self, fonts: Fonts, cache_size: int = 48) -> None:
+    # Pages kept, by count and by pixels: a scene prepares the pages its choices lead to
+    # (a few large text pages a turn), and a kiosk runs for months.
+    CACHE_PIXELS = 16_000_000  # about 64 MB of rendered surfaces at most
+
+    def __init__(self, fonts: Fonts, cache_size: int = 128) -> None:
         self.fonts = fonts
         self.cache_size = cache_size
         self._cache: OrderedDict[tuple, Page] = OrderedDict()
+        self._pixels = 0  # the area of the pages kept
         self.layouts = 0  # counts real layouts, so tests can see the cache work
         self.spacing = 1.0  # line height of reading text, in the face's own line heights
 
@@ -222,12 +231,17 @@ class Layouter:
             return page
         page = self._layout(blocks, width, bg, gap)
         self._cache[key] = page
-        if len(self._cache) > self.cache_size:
-            self._cache.popitem(last=False)
+        self._pixels += page.width * page.height
+        while len(self._cache) > 1 and (
+            len(self._cache) > self.cache_size or self._pixels > self.CACHE_PIXELS
+        ):
+            _, old = self._cache.popitem(last=False)
+            self._pixels -= old.width * old.height
         return page
 
     def clear(self) -> None:
         self._cache.clear()
+        self._pixels = 0
 
     def _layout(self, blocks: Sequence[Block], width: int, bg: Color, gap: float) -> Page:
         self.layouts += 1
@@ -294,13 +308,19 @@ class Layouter:
     def _font(self, piece: Piece) -> pygame.font.Font:
         return self.fonts.get(piece.style.face, piece.style.px)
 
+    def _width(self, piece: Piece, text: str) -> int:
+        return self.fonts.width(piece.style.face, piece.style.px, text)
+
     def _unit_width(self, block: Block, unit: _Unit) -> int:
-        return sum(self._font(block[i]).size(text)[0] for i, text in unit.parts)
+        if len(unit.parts) == 1:  # nearly every word: no generator
+            index, text = unit.parts[0]
+            return self._width(block[index], text)
+        return sum(self._width(block[i], text) for i, text in unit.parts)
 
     def _space_width(self, block: Block, unit: _Unit) -> int:
         if not unit.space:
             return 0
-        return self._font(block[unit.parts[-1][0]]).size(unit.space)[0]
+        return self._width(block[unit.parts[-1][0]], unit.space)
 
     def _line(self, block: Block, units: list[_Unit], y: int, chars: int) -> Line:
         """Merge the units of one line into runs, one per change of piece."""
@@ -323,7 +343,7 @@ class Layouter:
         x = 0
         for (index, text), font in zip(pieces, fonts, strict=True):
             piece = block[index]
-            w = font.size(text)[0]
+            w = font.size(text)[0]  # the whole run, as it will be rendered (kerning included)
             line.runs.append(Run(x, w, text, piece.style, piece.term, chars))
             x += w
             chars += len(text)

@@ -75,6 +75,12 @@ class Button:
         self.rect.size = (width, max(kit.px(44), height))
         return self.rect.height
 
+    def render_ahead(self, kit: Kit, width: int) -> None:
+        """Lay out and render the label at `width`, plain and lit, before the button is shown."""
+        for lit in (False, True):
+            for page in self._pages(kit, width, lit):
+                page.render()
+
     def draw(self, surf: pygame.Surface, kit: Kit, *, hover: bool, focus: bool) -> None:
         lit = self.enabled and (hover or focus)
         bg, fg, edge = self._colors(kit, lit)

@@ -179,3 +179,30 @@ def test_same_seed_same_choices_same_run(story):
         return pt.to_json()
 
     assert run(3) == run(3)
+
+
+def test_peeking_at_a_choice_shows_its_page_and_changes_nothing():
+    """A player lays out the next pages while the reader reads: peeking must leave the
+    playthrough exactly as it was (state, steps, generator, the page and its choices)."""
+    import json
+
+    from game.engine import load_story
+    from tests.conftest import STORY
+
+    story = load_story(STORY)
+    for perspective in story.perspectives:
+        pt = Playthrough.start(story, perspective.id, seed=11)
+        for turn in range(12):
+            if pt.is_over:
+                break
+            before = json.dumps(pt.to_json(), sort_keys=True)
+            page, options = pt.paragraphs(), pt.choices()
+            peeks = [pt.peek(i) for i in range(len(options))]
+            assert json.dumps(pt.to_json(), sort_keys=True) == before
+            assert pt.paragraphs() == page and pt.choices() == options
+            index = turn % len(options)
+            pt.choose(index)
+            seen = peeks[index]
+            assert seen is not None and seen.scene is pt.scene
+            assert seen.paragraphs == pt.paragraphs() and seen.options == pt.choices()
+        assert pt.peek(99) is None

@@ -51,3 +51,24 @@ def test_the_next_pages_pictures_are_painted_while_the_reader_reads(start_app):
     painted = ui.app.pictures.painted
     ui.click(_choice_button(screen))
     assert ui.app.pictures.painted == painted  # the new page's picture was already there
+
+
+def test_the_next_pages_are_laid_out_and_rendered_while_the_reader_reads(start_app):
+    """The click finds its page ready: text, header and buttons laid out and rendered ahead
+    (the playthrough peeked at, and left as it was), so the click only draws."""
+    ui = start_app(size=(1920, 1080))
+    screen = _on_a_page(ui)
+    before = ui.screen.pt.to_json()
+    for _ in range(len(screen.pt.choices()) + 1):
+        ui.pump()  # one choice's page prepared after each frame
+    assert ui.screen.pt.to_json() == before  # peeking took nothing
+    layouter, app = ui.app.kit.layouter, ui.app
+    layouts, at_frames = layouter.layouts, []
+    draw = app.draw
+    app.draw = lambda: draw() or at_frames.append(layouter.layouts)  # type: ignore[method-assign]
+    ui.click(_choice_button(screen))
+    new = ui.screen
+    assert new.pt.turn == len(before["steps"]) + 1
+    assert at_frames[0] == layouts  # no page laid out between the click and its frame
+    assert new.page is not None and new.page._surface is not None  # its text rendered ahead
+    assert layouter.layouts > layouts  # after the frame: the new page's next pages

@@ -95,3 +95,17 @@ def test_scrolled_pages_show_whole_lines_only(kit):
     top, bottom = page._window(line_h // 2, line_h * 3)
     assert top == page.lines[1].y
     assert bottom == page.lines[2].y + page.lines[2].height
+
+
+def test_the_page_cache_is_bounded_by_pixels_as_well_as_by_count():
+    """A scene prepares the pages its choices lead to, and a kiosk runs for months: the
+    kept pages' area stays under the bound, whatever their number."""
+    layouter = Layouter(Fonts())
+    layouter.CACHE_PIXELS = 1_000_000
+    style = Style("serif", 20, DEFAULT.text)
+    for n in range(60):
+        text = f"Paragraph {n}. " + "A long line of words to wrap. " * 40
+        layouter.page([(Piece(text, style),)], 300, (255, 255, 255))
+    kept = list(layouter._cache.values())
+    assert sum(p.width * p.height for p in kept) <= 1_000_000
+    assert 1 <= len(kept) < 60

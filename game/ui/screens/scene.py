@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 import pygame
 
@@ -26,6 +26,9 @@ from game.ui.screens.pause import PauseScreen
 from game.ui.screens.saves import SavesScreen
 from game.ui.textlayout import Block, Page, Piece
 from game.ui.widgets import Button, Group, Scroller
+
+if TYPE_CHECKING:
+    from game.engine.runtime import Option, Peek
 
 NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
     getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)
@@ -90,7 +93,7 @@ class SceneScreen(Screen):
         self._note_due = False  # the content note still to show before this page
         self._glide: tuple[float, int, int] | None = None  # start time, from and to offsets
         self.picture = ScenePicture(self)
-        self._ahead: list[str] = []  # scenes the page's choices lead to, still to prepare
+        self._ahead: list[int] = []  # the choices whose next page is still to prepare
         self.enter_page(animate=True)
 
     @property
@@ -122,20 +125,43 @@ class SceneScreen(Screen):
         self.layout()
         if typing:
             self.revealed = float(self.head_chars)  # a flowing header is not typed out
-        self._ahead = [option.choice.goto for option in self.pt.choices()]
+        self._ahead = list(range(len(self.pt.choices())))
         self.app.later(self._prepare_next)
 
     def _prepare_next(self) -> None:
-        """After a frame, build one of the scenes the choices lead to and paint its picture:
-        one a frame, so a typing page keeps its pace, and the click that follows is quick."""
-        story = self.app.story
+        """After a frame, prepare the page one of the choices leads to, while the reader reads:
+        its scene built, its picture painted, its text, header and buttons laid out and
+        rendered. One choice a frame, so a typing page keeps its pace; the click that follows
+        finds its page ready and only draws it."""
         while self._ahead:
-            goto = self._ahead.pop(0)
-            if goto in story.scenes:
-                self.picture.paint_ahead(story.scenes[goto])  # builds it, if from the cache
+            seen = self.pt.peek(self._ahead.pop(0))
+            if seen is not None:
+                self.picture.paint_ahead(seen.scene)
+                self._render_ahead(seen)
                 break
         if self._ahead:
             self.app.later(self._prepare_next)
+
+    def _render_ahead(self, seen: Peek) -> None:
+        """Lay out and render the pages `_lay_out` will ask for when `seen` is shown (the
+        layouter keeps them, surfaces and all; a header that will scroll is not foreseen)."""
+        kit, width = self.kit, self.view.width
+        pages = [self._header_page("heading", seen.scene.title, width),
+                 self._header_page("italic", place_line(self.app, seen.scene), width),
+                 kit.layouter.page(paragraph_blocks(seen.paragraphs, kit), width,
+                                   kit.palette.paper)]  # fmt: skip
+        people = self._people_page(seen.scene, width)
+        pages += [people] if people is not None else []
+        for page in pages:
+            page.render()
+        for button in self._buttons_for(seen.scene.ending is not None, seen.options):
+            button.render_ahead(kit, width)
+        if seen.scene.event:
+            self.event_button.render_ahead(kit, self._event_button_width(width))
+
+    def _event_button_width(self, room: int) -> int:
+        """The width of "What really happened": its label's, within `room`."""
+        return min(self.kit.font("button").size(self.event_button.label)[0] + self.kit.px(40), room)
 
     @property
     def done(self) -> bool:
@@ -149,14 +175,16 @@ class SceneScreen(Screen):
             self._bring_choices(self.app.clock())
 
     def _choice_buttons(self) -> list[Button]:
-        pt = self.pt
-        if pt.is_over:
+        return self._buttons_for(self.pt.is_over, self.pt.choices())
+
+    def _buttons_for(self, over: bool, options: list[Option]) -> list[Button]:
+        if over:
             return [Button(_("Continue"), self.to_ending, align="left")]
-        if not pt.choices():
+        if not options:
             return [Button(_("Back to the title"), self.app.home, align="left")]
         return [
             Button(opt.text, self._chooser(i), number=opt.number, align="left")
-            for i, opt in enumerate(pt.choices())
+            for i, opt in enumerate(options)
         ]
 
     def _chooser(self, index: int):
@@ -209,8 +237,7 @@ class SceneScreen(Screen):
         y += max(self.line_page.height, kit.font("italic").get_linesize())
         y = self._layout_people(x, y, width - 2 * pad)
         if self.pt.scene.event:
-            label_w = kit.font("button").size(self.event_button.label)[0] + kit.px(40)
-            self.event_button.fit(kit, min(label_w, width - 2 * pad))
+            self.event_button.fit(kit, self._event_button_width(width - 2 * pad))
             self.event_button.rect.topleft = (x, y + kit.px(10))
             y = self.event_button.rect.bottom
         self.rule_y = y + kit.px(16)
@@ -268,13 +295,19 @@ class SceneScreen(Screen):
 
     def _layout_people(self, x: int, y: int, width: int) -> int:
         """Who in the scene is documented, composite or fictional, under its date and place."""
-        block = people_block(self.kit, self.app.story, self.pt.scene)
-        self.people_page = None
-        if block is None:
+        self.people_page = self._people_page(self.pt.scene, width)
+        if self.people_page is None:
             return y
-        self.people_page = self.kit.layouter.page([block], width, self.kit.palette.paper)
         self.people_pos = (x, y + self.kit.px(4))
         return self.people_pos[1] + self.people_page.height
+
+    def _people_page(self, scene, width: int) -> Page | None:
+        block = people_block(self.kit, self.app.story, scene)
+        return (
+            None
+            if block is None
+            else self.kit.layouter.page([block], width, self.kit.palette.paper)
+        )
 
     def _layout_tools(self) -> None:
         kit = self.kit
