@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple, Protocol
 
 from game.engine import limits
+from game.engine.tuples import maker
 from game.engine.errors import suggest
 
 
@@ -116,8 +117,9 @@ _TOKEN = re.compile(
       | (?P<num>\d+\.\d+|\d+)
       | (?P<str>"[^"\n]*"|'[^'\n]*')
       | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
-      | (?P<op>==|!=|<=|>=|//|\+=|-=|&&|\|\||[-+*/%<>=(),;!])""",
-    re.X,
+      | (?P<op>==|!=|<=|>=|//|\+=|-=|&&|\|\||[-+*/%<>=(),;!])
+      | (?P<bad>.)""",
+    re.X | re.S,
 )
 _KEYWORDS = {"and", "or", "not", "true", "false"}
 
@@ -129,20 +131,23 @@ class Token(NamedTuple):
 
 
 def tokenize(source: str) -> list[Token]:
-    tokens, pos = [], 0
-    while pos < len(source):
-        m = _TOKEN.match(source, pos)
-        if not m:
-            char = source[pos]
+    tokens = []
+    for m in _TOKEN.finditer(source):  # every character is in some token, if only `bad`
+        kind = m.lastgroup
+        if kind == "space":
+            continue
+        if kind == "bad":
+            char, pos = m.group(), m.start()
             hint = 'text must be in straight quotes: "like this"' if char in "“”‘’" else None
             if char in "\"'":
                 raise ExprError("a quotation mark is never closed", pos, "close the quote")
             raise ExprError(f"unexpected character '{char}'", pos, hint)
-        if m.lastgroup != "space":
-            tokens.append(Token(m.lastgroup or "", m.group(), pos))
-        pos = m.end()
+        tokens.append(_new_token((kind, m.group(), m.start())))
     tokens.append(Token("end", "", len(source)))
     return tokens
+
+
+_new_token = maker(Token)
 
 
 _FRIENDLY_OPS = {

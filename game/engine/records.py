@@ -13,9 +13,12 @@ from typing import Any
 
 from game.engine.expr import Assignment, Compiled, Effects, closure
 from game.engine.model import Choice, Ending, Scene, TextItem
-from game.engine.text import Paragraph, Part, Plan, Span, TermLink, plan_of
+from game.engine.text import Paragraph, Part, Plan, Span, TermLink
+from game.engine.tuples import maker
 
 _LINK, _VALUE = 0, 1  # tags: a link (or a ready span of a plan), a value (or a run of one)
+
+_new_link, _new_span, _new_paragraph = maker(TermLink), maker(Span), maker(Paragraph)
 
 # A record of a compiled expression: source, type, tree, reads, scene refs, uses chance.
 ExprRecord = tuple[str, str, tuple, frozenset, tuple, bool]
@@ -66,7 +69,9 @@ def _pack_parts(parts: tuple[Part, ...]) -> tuple:
 
 
 def _parts(packed: tuple, memo: Memo) -> tuple[Part, ...]:
-    return tuple(p if type(p) is str else TermLink(*p[1:]) if p[0] == _LINK
+    if len(packed) == 1 and type(packed[0]) is str:
+        return packed  # plain text, as most buttons and many paragraphs are: stored as it is
+    return tuple(p if type(p) is str else _new_link(p[1:]) if p[0] == _LINK
                  else _expr(p[1], memo) for p in packed)  # fmt: skip
 
 
@@ -77,19 +82,17 @@ def _pack_paragraph(paragraph: Paragraph | None) -> tuple | None:
 def _paragraph(packed: tuple | None) -> Paragraph | None:
     if packed is None:
         return None
-    return Paragraph(tuple(Span(*s) for s in packed[0]), packed[1])
+    return _new_paragraph((tuple(map(_new_span, packed[0])), packed[1]))
 
 
 def _pack_labels(plan: Plan | None) -> tuple[str, ...] | None:
     """A plan differs from its paragraph's parts only in the words its links show: only those
-    are kept (see `text.plan_of`)."""
-    if plan is None:
-        return None
-    return tuple(s.text for s in plan.segments if type(s) is Span and s.term is not None)
+    are kept."""
+    return None if plan is None else plan.labels
 
 
 def _plan(parts: tuple[Part, ...], labels: tuple[str, ...] | None) -> Plan | None:
-    return None if labels is None else plan_of(parts, labels)
+    return None if labels is None else Plan(parts, labels)
 
 
 def _pack_effects(effects: Effects | None) -> tuple | None:

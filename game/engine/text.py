@@ -139,35 +139,43 @@ Segment = Span | tuple[str | Compiled, ...]
 
 
 class Plan:
-    """How a paragraph with values is shown: its segments, and the function made from them
-    that renders it with the values of now (made when first shown: most scenes of a large
-    story are never reached)."""
+    """How a paragraph with values is shown: its parts with the words its links will show,
+    the segments made of them, and the function made from those that renders the paragraph
+    with the values of now. Segments and function are made when first shown: most scenes of
+    a large story are never reached."""
 
-    __slots__ = ("segments", "show")
+    __slots__ = ("_segments", "labels", "parts", "show")
 
-    def __init__(self, segments: tuple[Segment, ...]) -> None:
-        self.segments = segments
+    def __init__(self, parts: tuple[Part, ...], labels: tuple[str, ...]) -> None:
+        self.parts, self.labels = parts, labels
+        self._segments: tuple[Segment, ...] | None = None
         self.show: Callable[[Context], Paragraph] = self._first_show
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        if self._segments is None:
+            self._segments = _segments_of(self.parts, self.labels)
+        return self._segments
 
     def _first_show(self, ctx: Context) -> Paragraph:
         self.show = _renderer(self.segments)
         return self.show(ctx)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Plan) and other.segments == self.segments
+        return isinstance(other, Plan) and (other.parts, other.labels) == (self.parts, self.labels)
 
     def __hash__(self) -> int:
-        return hash(self.segments)
+        return hash((self.parts, self.labels))
 
     def __repr__(self) -> str:
-        return f"Plan({self.segments!r})"
+        return f"Plan({self.parts!r}, {self.labels!r})"
 
 
 def prepare(parts: tuple[Part, ...], term_title: Callable[[str], str]) -> Plan | None:
     """The plan that renders `parts` as `render` does, with every link's words decided now;
     None when a link's capital depends on a value shown just before it."""
     labels = link_labels(parts, term_title)
-    return None if labels is None else plan_of(parts, labels)
+    return None if labels is None else Plan(parts, labels)
 
 
 def link_labels(
@@ -188,8 +196,8 @@ def link_labels(
     return tuple(labels)
 
 
-def plan_of(parts: tuple[Part, ...], labels: tuple[str, ...]) -> Plan:
-    """The plan of `parts` whose links show `labels` (see `link_labels`)."""
+def _segments_of(parts: tuple[Part, ...], labels: tuple[str, ...]) -> tuple[Segment, ...]:
+    """Runs of text and values, and ready spans, for `parts` whose links show `labels`."""
     segments: list[Segment] = []
     run: list[str | Compiled] = []
     links = iter(labels)
@@ -201,7 +209,7 @@ def plan_of(parts: tuple[Part, ...], labels: tuple[str, ...]) -> Plan:
         run = []
         segments.append(Span(next(links), part.term))
     _flush(run, segments)
-    return Plan(tuple(segments))
+    return tuple(segments)
 
 
 def _flush(run: list[str | Compiled], segments: list[Segment]) -> None:

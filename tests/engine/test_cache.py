@@ -96,7 +96,7 @@ def _plain(value):
     from game.engine.text import Plan
 
     if isinstance(value, Plan):
-        return ("Plan", _plain(value.segments))
+        return ("Plan", _plain(value.parts), value.labels, _plain(value.segments))
     if isinstance(value, Compiled):
         return ("expr", value.source, value.type, value.ast, value.reads, value.scene_refs,
                 value.uses_chance)  # fmt: skip
