@@ -480,8 +480,8 @@ class MapLayer:
                 return label, rect, None
         if not relax:
             return label, None, None
-        far = [round(reach) + self.kit.px(n) for n in LEADER_GAPS]
-        for rect in spots(point, label.get_size(), far):
+        farther = [round(reach) + self.kit.px(n) for n in LEADER_GAPS]
+        for rect in spots(point, label.get_size(), farther):
             leader = self._leader(point, r, rect)
             if leader is not None and self._first_free([rect], None, relax=False):
                 self.named.add(pid)
