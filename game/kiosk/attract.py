@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.i18n import N_
-from game.kiosk.language import in_language
+from game.i18n import N_, in_language
 from game.ui.ornament import draw_panel, draw_rule, draw_star
 from game.ui.screen import Screen
 from game.ui.turkestan import MapLayer, draw_leader, draw_route, journey
