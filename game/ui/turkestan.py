@@ -46,7 +46,7 @@ ARAL: tuple[LonLat, ...] = ((58.3, 44.6), (58.5, 45.6), (59.2, 46.3), (60.2, 46.
 
 # How far off (in design pixels beyond the dots it would share a name with) a name may be
 # written when nothing beside its dot is clear, joined to the dot by a thin line.
-LEADER_GAPS = (62, 84, 110, 140)
+LEADER_GAPS = (62, 84, 110)
 Leader = tuple[tuple[int, int], tuple[int, int]]  # a thin line from a dot to its name
 
 ROUTE_SPAN: LonLat = (6.0, 3.5)  # the least a route's map shows: degrees of longitude, latitude
@@ -474,7 +474,9 @@ class MapLayer:
         # Together, else alone, else shortened: clear of every line first, then across one.
         for loose, (text, names) in itertools.product(dict.fromkeys((False, relax)), texts.items()):
             label = self.kit.label("ui_muted", text)
-            rect = self._first_free(spots(point, label.get_size(), gaps), point, loose)
+            # Several names written well away from their dots would seem to name others there.
+            rect = self._first_free(spots(point, label.get_size(), gaps if len(names) == 1
+                                          else gaps[:2]), point, loose)  # fmt: skip
             if rect is not None:
                 self.named.update(names)
                 return label, rect, None
