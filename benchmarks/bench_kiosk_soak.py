@@ -3,7 +3,8 @@
 Run: .venv/bin/python benchmarks/bench_kiosk_soak.py [--visits 2000] [--size 1280x720]
 Drives the kiosk with posted touch events and an injected clock (dummy video driver), like
 visitors who finish, walk away mid-story, switch languages and try another perspective. Prints
-the resident memory at the start, after a warm-up, and at the end, and the growth. Asserts nothing.
+the resident memory and the open files at the start, after a warm-up, and at the end, and the
+growth. Asserts nothing.
 """
 
 from __future__ import annotations
@@ -43,6 +44,14 @@ def rss_mb() -> float:
         return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
     except OSError:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def open_files() -> int:
+    """Files, sockets and pipes open now (Linux); -1 where /proc/self/fd is not there."""
+    try:
+        return len(os.listdir("/proc/self/fd"))
+    except OSError:
+        return -1
 
 
 class Visitor:
@@ -115,15 +124,16 @@ def main() -> int:
     stats = Stats()
     app = KioskApp(config, story, stats, size=(int(width), int(height)), clock=clock)
     visitor = Visitor(app, clock, random.Random(1916))
-    start = rss_mb()
+    start, files_at_start = rss_mb(), open_files()
     warm = max(1, args.visits // 10)
     wall = time.perf_counter()
     for i in range(args.visits):
         visitor.visit()
         if i + 1 == warm:
-            warmed = rss_mb()
+            warmed, files_warmed = rss_mb(), open_files()
         if (i + 1) % max(1, args.visits // 10) == 0:
-            print(f"  {i + 1:>6} visits  rss {rss_mb():7.1f} MB  screens {len(app.stack)}")
+            print(f"  {i + 1:>6} visits  rss {rss_mb():7.1f} MB  files {open_files()}  "
+                  f"screens {len(app.stack)}")  # fmt: skip
     end = rss_mb()
     seconds = time.perf_counter() - wall
     print(f"visits:               {args.visits} ({stats.sessions()} sessions recorded, "
@@ -133,6 +143,8 @@ def main() -> int:
     print(f"at the end:           {end:7.1f} MB")
     print(f"growth after warm-up: {end - warmed:+7.1f} MB "
           f"({1024 * (end - warmed) / max(1, args.visits - warm):+.2f} KB a visit)")  # fmt: skip
+    print(f"open files:           {files_at_start} at start, {files_warmed} after warm-up, "
+          f"{open_files()} at the end")  # fmt: skip
     app.close()
     stats.close()
     pygame.quit()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gettext
 import io
+from functools import cache
 from pathlib import Path
 
 # Babel is imported only when a catalogue or an unknown language name is needed: an English
@@ -65,6 +66,21 @@ def load_translations(language: str, folder: Path = LOCALE_DIR) -> gettext.NullT
     write_mo(buffer, catalog)  # leaves out fuzzy and empty entries
     buffer.seek(0)
     return gettext.GNUTranslations(buffer)
+
+
+@cache
+def _catalogue(code: str) -> gettext.NullTranslations:
+    return load_translations(code)
+
+
+def in_language(code: str, message: str) -> str:
+    """`message` in language `code`, whatever the interface speaks now (English if untranslated)."""
+    return _catalogue(code).gettext(message)
+
+
+def in_each(codes: tuple[str, ...], message: str) -> list[str]:
+    """The message in every language, each distinct line once (an untranslated one is English)."""
+    return list(dict.fromkeys(in_language(code, message) for code in codes))
 
 
 def use_language(language: str | None) -> str:

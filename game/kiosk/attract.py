@@ -7,11 +7,10 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.i18n import N_
-from game.kiosk.language import in_language
+from game.i18n import N_, in_language
 from game.ui.ornament import draw_panel, draw_rule, draw_star
 from game.ui.screen import Screen
-from game.ui.turkestan import MapLayer, draw_route, journey
+from game.ui.turkestan import MapLayer, draw_leader, draw_route, journey
 
 if TYPE_CHECKING:
     from game.kiosk.app import KioskApp
@@ -131,6 +130,8 @@ class AttractScreen(Screen):
         perspective, stops = layer.routes[index]
         share = min(1.0, (elapsed % cycle) / DRAW_SECONDS)
         kit = self.kit
+        for leader in layer.route_leaders[index]:
+            draw_leader(surf, kit, leader, self.map_rect.topleft)
         for label, rect in layer.route_labels[index]:  # its villages named while it shows
             surf.blit(label, rect.move(self.map_rect.topleft))
         draw_route(surf, layer, journey(stops), share, kit)

@@ -2,31 +2,15 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING
 
-from game.i18n import N_, language_name, load_translations
+from game.i18n import N_, in_each, in_language, language_name
 from game.kiosk.pages import MenuScreen, TallButton
 
 if TYPE_CHECKING:
     from game.kiosk.app import KioskApp
 
 CHOOSE = N_("Choose a language")
-
-
-@cache
-def _catalogue(code: str):
-    return load_translations(code)
-
-
-def in_language(code: str, message: str) -> str:
-    """`message` in language `code`, whatever the interface speaks now (English if untranslated)."""
-    return _catalogue(code).gettext(message)
-
-
-def in_each(codes: tuple[str, ...], message: str) -> list[str]:
-    """The message in every language, each distinct line once (an untranslated one is English)."""
-    return list(dict.fromkeys(in_language(code, message) for code in codes))
 
 
 class LanguageScreen(MenuScreen):

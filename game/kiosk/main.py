@@ -7,6 +7,7 @@ import dataclasses
 import getpass
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from game import storage
@@ -33,6 +34,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--set-pin", action="store_true",
                         help="set the staff PIN (asked twice; kept only as a salted hash)")  # fmt: skip
     parser.add_argument("--fault", default=None, help=argparse.SUPPRESS)  # the supervisor's notice
+    parser.add_argument("--languages", default="en", help=argparse.SUPPRESS)  # the notice's
     # argparse refuses nonsense with status 2, the refusal status the supervisor never retries.
     return parser.parse_args(argv)
 
@@ -104,7 +106,7 @@ def main(argv: list[str]) -> int:
     if args.fault is not None:
         from game.kiosk import fault
 
-        return fault.show(args.fault, args.size)
+        return fault.show(args.fault, args.size, languages=args.languages.split(",")[:20])
     try:
         config = with_pin(kiosk_config.load(args.config))
     except ConfigError as exc:
@@ -118,8 +120,15 @@ def main(argv: list[str]) -> int:
     log = setup_logging(config.log_dir or storage.data_dir() / "logs")
     stop_on_sigterm()
     command = relaunch("kiosk", "--no-supervise", *argv)
-    notice = relaunch("kiosk", "--size", f"{args.size[0]}x{args.size[1]}")
-    return Supervisor(command, log, fault_command=lambda error: [*notice, "--fault", error]).run()
+    return Supervisor(command, log, fault_command=fault_command(config, args.size)).run()
+
+
+def fault_command(config: KioskConfig, size: tuple[int, int]) -> Callable[[str], list[str]]:
+    """The command that shows the out-of-order notice with an error, in the kiosk's languages
+    (all of them: nobody may be there to choose)."""
+    notice = relaunch("kiosk", "--size", f"{size[0]}x{size[1]}",
+                      "--languages", ",".join(config.languages))  # fmt: skip
+    return lambda error: [*notice, "--fault", error]
 
 
 def play(config: KioskConfig, args: argparse.Namespace) -> int:

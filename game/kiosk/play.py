@@ -8,8 +8,8 @@ import pygame
 
 from game.engine.model import Perspective
 from game.engine.runtime import Playthrough
-from game.i18n import N_, _
-from game.kiosk.stats import Share
+from game.i18n import N_, _, ngettext
+from game.kiosk.stats import PERCENT_FROM, Share
 from game.profile import Profile
 from game.ui.ornament import draw_panel
 from game.ui.screens.dialog import confirm
@@ -174,6 +174,7 @@ class KioskEndingScreen(EndingScreen):
 
     def __init__(self, app) -> None:
         self.shares: list[Share] | None = None  # layout (run by the base) reads it
+        self.shares_drawn: list[str] = []  # the panel's texts, as last drawn
         self.others = pygame.Rect(0, 0, 0, 0)
         super().__init__(app)
         self.back_button.label = _("Finish")
@@ -203,41 +204,68 @@ class KioskEndingScreen(EndingScreen):
     def draw_content(self, surf: pygame.Surface) -> None:
         super().draw_content(surf)
         if self.shares:
-            draw_shares(surf, self.others, self.shares, self.kit)
+            self.shares_drawn = draw_shares(surf, self.others, self.shares, self.kit)
 
     def choose_another(self) -> None:
         self.app.offer_perspectives()
 
 
-def draw_shares(surf: pygame.Surface, rect: pygame.Rect, shares: list[Share], kit) -> None:
-    """A panel: each key choice taken, and a bar for the share of visitors who chose the same."""
+def share_texts(share: Share) -> tuple[str, str]:
+    """The figure beside a share's bar, and the line under it that says what it is a share of.
+
+    Fewer than PERCENT_FROM others: the counts themselves ("13 of 19"), since a percentage of
+    a handful claims more than it knows.
+    """
+    if share.reached >= PERCENT_FROM:
+        figure = _("{percent} %").format(percent=share.percent)
+    else:
+        figure = _("{same} of {reached}").format(same=share.same, reached=share.reached)
+    line = ngettext(
+        "Of {reached} other visitor who reached this choice, {same} chose as you did.",
+        "Of {reached} other visitors who reached this choice, {same} chose as you did.",
+        share.reached,
+    ).format(reached=share.reached, same=share.same)
+    return figure, line
+
+
+def draw_shares(surf: pygame.Surface, rect: pygame.Rect, shares: list[Share], kit) -> list[str]:
+    """A panel: each key choice taken, a bar for the share of the other visitors who reached it
+    and chose the same, and a line saying so in words. Returns the texts drawn."""
     draw_panel(surf, rect, kit)
     pad = kit.px(24)
     inner = rect.width - 2 * pad
     clip = surf.get_clip()
     surf.set_clip(rect.inflate(-pad, -pad))
     y = rect.y + pad
-    heading = kit.layouter.page([kit.block("strong", _("How other visitors chose"))], inner,
-                                kit.palette.paper)  # fmt: skip
+    drawn = [_("How other visitors chose")]
+    heading = kit.layouter.page([kit.block("strong", drawn[0])], inner, kit.palette.paper)
     heading.draw(surf, pygame.Rect(rect.x + pad, y, inner, heading.height))
     y += heading.height + kit.px(14)
+    texts = [share_texts(share) for share in shares]
+    widest = max(kit.font("heading").size(t)[0] for t in ["100 %", *(f for f, _l in texts)])
     bar_h = kit.font("heading").get_linesize()
-    for share in shares:
+    for share, (figure, line) in zip(shares, texts, strict=True):
         text = kit.layouter.page([kit.block("emphasis", share.text)], inner, kit.palette.paper)
-        if y + text.height + bar_h > rect.bottom - pad:
+        words = kit.layouter.page([kit.block("small", line)], inner, kit.palette.paper)
+        if y + text.height + bar_h + words.height > rect.bottom - pad:
             break  # only whole entries: the panel shows as many as fit
         text.draw(surf, pygame.Rect(rect.x + pad, y, inner, text.height))
         y += text.height + kit.px(6)
-        y = _bar(surf, pygame.Rect(rect.x + pad, y, inner, 0), share, kit) + kit.px(18)
+        row = pygame.Rect(rect.x + pad, y, inner, 0)
+        y = _bar(surf, row, share, kit, figure, widest) + kit.px(4)
+        words.draw(surf, pygame.Rect(rect.x + pad, y, inner, words.height))
+        y += words.height + kit.px(18)
+        drawn += [share.text, figure, line]
     surf.set_clip(clip)
+    return drawn
 
 
-def _bar(surf: pygame.Surface, row: pygame.Rect, share: Share, kit) -> int:
-    """'75 %' and a bar filled as far; returns the bottom of the row."""
-    label = kit.label("heading", _("{percent} %").format(percent=share.percent))
-    widest = kit.font("heading").size("100 %")[0]  # every bar the same length
+def _bar(surf: pygame.Surface, row: pygame.Rect, share: Share, kit, figure: str,
+         widest: int) -> int:  # fmt: skip
+    """The figure ('75 %', '13 of 19') and a bar filled as far; returns the row's bottom."""
+    label = kit.label("heading", figure)
     height = kit.px(18)
-    track = pygame.Rect(row.x, 0, row.width - widest - kit.px(16), height)
+    track = pygame.Rect(row.x, 0, row.width - widest - kit.px(16), height)  # all of one length
     track.centery = row.y + label.get_height() // 2
     fill = track.copy()
     fill.width = round(track.width * share.same / share.reached)

@@ -21,6 +21,7 @@ SCHEMA_VERSION = 1
 LENGTH_BUCKETS = (0, 30, 60, 120, 180, 300, 420, 600, 900, 1200, 1800, 3600)
 ENDED = ("ending", "idle", "cap", "restart")
 MIN_PER_CHOICE = 5  # fewer visitors than this at a moment: no share shown (too few to mean much)
+PERCENT_FROM = 20  # fewer than this: the counts ("13 of 19") are shown, not a percentage
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (

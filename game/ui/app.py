@@ -369,6 +369,7 @@ class App:
         if self.running is not None:
             self.narrator.close()
             self.window.destroy()
+            self.kit.fonts.close()  # each holds its file open, even while the app awaits collection
             self.running = None
 
     # -- input

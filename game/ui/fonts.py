@@ -3,6 +3,7 @@ per pixel size."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from pathlib import Path
 
 import pygame
@@ -31,21 +32,32 @@ SPACED_FACES = frozenset(["serif", "serif_italic", "serif_bold", *READING_FACES[
 
 
 class Fonts:
-    """A cache of pygame fonts keyed by face and pixel size: opening a font costs milliseconds."""
+    """A cache of pygame fonts keyed by face and pixel size: opening a font costs milliseconds.
 
+    Each open font holds its file open. A window resized again and again (or labels shrunk to
+    fit, one size at a time) asks for ever new sizes, so only the `keep` most recently used
+    fonts stay open; a screen uses about a dozen. `close()` lets go of them all.
+    """
+
+    KEEP = 64
     MAX_WIDTHS = 200_000  # measured words kept (a few megabytes at most)
 
-    def __init__(self, folder: Path = FONT_DIR) -> None:
+    def __init__(self, folder: Path = FONT_DIR, keep: int = KEEP) -> None:
         self.folder = folder
-        self._cache: dict[tuple[str, int], pygame.font.Font] = {}
+        self.keep = keep
+        self._cache: OrderedDict[tuple[str, int], pygame.font.Font] = OrderedDict()
         self._widths: dict[tuple[str, int, str], int] = {}
 
     def get(self, face: str, px: int) -> pygame.font.Font:
         key = (face, max(6, int(px)))
         font = self._cache.get(key)
-        if font is None:
-            font = pygame.font.Font(self.folder / FACES[face], key[1])
-            self._cache[key] = font
+        if font is not None:
+            self._cache.move_to_end(key)
+            return font
+        font = pygame.font.Font(self.folder / FACES[face], key[1])
+        self._cache[key] = font
+        if len(self._cache) > self.keep:
+            self._cache.popitem(last=False)  # its file closes with it
         return font
 
     def width(self, face: str, px: int, text: str) -> int:
@@ -58,6 +70,13 @@ class Fonts:
                 self._widths.clear()
             found = self._widths[key] = self.get(face, px).size(text)[0]
         return found
+
+    def __len__(self) -> int:
+        return len(self._cache)
+
+    def close(self) -> None:
+        """Let go of every font (and so of its file); a later get() opens it again."""
+        self._cache.clear()
 
 
 def path(face: str) -> Path:

@@ -44,6 +44,11 @@ ARAL: tuple[LonLat, ...] = ((58.3, 44.6), (58.5, 45.6), (59.2, 46.3), (60.2, 46.
                             (61.7, 45.6), (61.6, 44.7), (61.0, 43.9), (60.1, 43.5), (59.2, 43.6),
                             (58.6, 44.0))  # fmt: skip
 
+# How far off (in design pixels beyond the dots it would share a name with) a name may be
+# written when nothing beside its dot is clear, joined to the dot by a thin line.
+LEADER_GAPS = (62, 84, 110)
+Leader = tuple[tuple[int, int], tuple[int, int]]  # a thin line from a dot to its name
+
 ROUTE_SPAN: LonLat = (6.0, 3.5)  # the least a route's map shows: degrees of longitude, latitude
 WATER: Color = (70, 130, 176)  # the sea's tint, mixed into each theme's ground
 # The sand deserts, as rough outlines (longitude, latitude).
@@ -192,6 +197,7 @@ class MapLayer:
         # route_names: minor places (not a known city) are named only while their route shows.
         self.route_names = route_names
         self.route_labels: list[list[tuple[pygame.Surface, pygame.Rect]]] = []  # per route
+        self.route_leaders: list[list[Leader]] = []  # per route: lines from dots to far names
         self.route_named: list[set[str]] = []  # the places each route's labels name
         # Fitted to the story's places (and the Aral Sea when asked): the rivers run off the edge.
         points = [(p.lon, p.lat) for p in story.places.values()]
@@ -203,6 +209,7 @@ class MapLayer:
         self.surface = pygame.Surface(rect.size, pygame.SRCALPHA)
         self.labels: list[pygame.Rect] = []  # every name written, in the layer's coordinates
         self.dots: list[pygame.Rect] = []  # every town's dot, likewise
+        self.leaders: list[Leader] = []  # lines from dots to names written farther off
         self._towns: dict[str, tuple[tuple[int, int], int]] = {}  # a dot's centre and radius
         self._rivers: list[list[tuple[int, int]]] = []  # names keep off these lines, and
         self._routes: list[list[tuple[int, int]]] = []  # off these while they can
@@ -245,7 +252,7 @@ class MapLayer:
         self._order = self._naming_order()
         if not self.route_names:
             # The route's names first where each is clear of everything, so that one written
-            # over a range or a line does not take the clear spot another needed; then the rest.
+            # across a line does not take the clear spot another needed; then the rest.
             for pid in self._order:
                 if self._relaxed(pid):
                     self._name(pid, strict=True)
@@ -259,6 +266,7 @@ class MapLayer:
         the known towns the routes pass, always named; a route's towns left over go with it;
         then the rest of the map. The map's own names keep clear of every route's."""
         self.route_labels = [[] for _route in self.routes]
+        self.route_leaders = [[] for _route in self.routes]
         self.route_named = [set() for _route in self.routes]
         visits = self._visits()
         crowded = {p for p in self._towns if self._minor(p) or self._crowded(p)}
@@ -275,8 +283,11 @@ class MapLayer:
 
     def _name_clear_of_routes(self, pid: str) -> None:
         self._reserved = [rect for labels in self.route_labels for _label, rect in labels]
+        kept = len(self.leaders)
+        self.leaders += [line for lines in self.route_leaders for line in lines]
         self._name(pid)
         self._reserved = []
+        del self.leaders[kept:]
 
     def _minor(self, pid: str) -> bool:
         """A town few visitors would know: a village, a well, a pasture (often fictional)."""
@@ -304,19 +315,24 @@ class MapLayer:
         """Name a route's unnamed towns (those in `which`, when given), clear of the map's names,
         the dots and the route's other names: drawn over the map only while that route shows."""
         stops, own, done = self.routes[index][1], self.route_labels[index], self.route_named[index]
-        kept, named = len(self.labels), set(self.named)
+        kept, named, lines = len(self.labels), set(self.named), len(self.leaders)
         self.labels += [rect for _label, rect in own]
+        self.leaders += self.route_leaders[index]
         self.named |= done
         for pid in self._order:
             if pid in stops and pid in self._towns and pid not in self.named:
                 if which is not None and pid not in which:
                     continue
-                label, rect = self._town_name(pid, set(stops))
+                label, rect, leader = self._town_name(pid, set(stops))
                 if rect is not None:
                     self.labels.append(rect)
                     own.append((label, rect))
+                if leader is not None:
+                    self.leaders.append(leader)
+                    self.route_leaders[index].append(leader)
         done |= self.named - named
         del self.labels[kept:]  # a route's names belong to it: each route starts afresh
+        del self.leaders[lines:]
         self.named = named
 
     def _deserts(self, fill: Color, dots: Color) -> None:
@@ -403,7 +419,7 @@ class MapLayer:
         return sorted(self.story.places, key=rank)
 
     def _relaxed(self, pid: str) -> bool:
-        """Whether a name may go over a range or a line when nothing clear is left: a name on
+        """Whether a name may go across a line when nothing clear is left: a name on
         the route may; one off it is written only where it is clear of everything. The attract
         loop's whole-region map (route_names) may relax any name: it must name its towns."""
         if self.route_names:
@@ -417,6 +433,7 @@ class MapLayer:
         if pid in self.named:
             return
         relax = self._relaxed(pid) and not strict
+        leader = None
         if pid in RIVERS or pid in REGIONS:
             label = self.kit.label("italic", self.story.places[pid].name)
             choices = [
@@ -424,7 +441,10 @@ class MapLayer:
             ]
             rect = self._first_free(choices, None, relax)
         else:
-            label, rect = self._town_name(pid, relax=relax)
+            label, rect, leader = self._town_name(pid, relax=relax)
+        if leader is not None:
+            self.leaders.append(leader)
+            draw_leader(self.surface, self.kit, leader)
         if rect is not None:
             self.surface.blit(label, rect)
             self.labels.append(rect)
@@ -434,9 +454,11 @@ class MapLayer:
 
     def _town_name(
         self, pid: str, among: set[str] | None = None, relax: bool = True
-    ) -> tuple[pygame.Surface, pygame.Rect | None]:
+    ) -> tuple[pygame.Surface, pygame.Rect | None, Leader | None]:
         """A town's name beside its dot; towns whose dots overlap it share the name, if it fits
-        (only towns `among` these, when given: a route's own). A route's names are short."""
+        (only towns `among` these, when given: a route's own). A route's names are short.
+        Where nothing beside the dot is clear, the name alone (shortened, if that helps), else
+        farther off with a thin line to its dot (only where it is relaxed), else none."""
         point, r = self._towns[pid]
         apart = {p: math.dist(at, point) for p, (at, _r) in self._towns.items()}
         # A route's villages a few pixels apart share a name: the eye cannot tell their dots apart.
@@ -448,13 +470,47 @@ class MapLayer:
         far = (6, 14, 22, 34) if among is None else (6, 14, 22, 34, 48)
         gaps = [round(reach) + self.kit.px(n) for n in far]
         name = (lambda p: self.story.places[p].name) if among is None else self._short
-        for names in dict.fromkeys([tuple(here), (pid,)]):  # together, else alone
-            label = self.kit.label("ui_muted", " · ".join(name(p) for p in names))
-            rect = self._first_free(spots(point, label.get_size(), gaps), point, relax)
+        texts = {" · ".join(name(p) for p in here): here, name(pid): [pid], self._short(pid): [pid]}
+        # Together, else alone, else shortened: clear of every line first, then across one.
+        for loose, (text, names) in itertools.product(dict.fromkeys((False, relax)), texts.items()):
+            label = self.kit.label("ui_muted", text)
+            # Several names written well away from their dots would seem to name others there.
+            rect = self._first_free(spots(point, label.get_size(), gaps if len(names) == 1
+                                          else gaps[:2]), point, loose)  # fmt: skip
             if rect is not None:
                 self.named.update(names)
-                return label, rect
-        return label, None
+                return label, rect, None
+        if not relax:
+            return label, None, None
+        farther = [round(reach) + self.kit.px(n) for n in LEADER_GAPS]
+        for rect in spots(point, label.get_size(), farther):
+            leader = self._leader(point, r, rect)
+            if leader is not None and self._first_free([rect], None, relax=False):
+                self.named.add(pid)
+                return label, rect, leader
+        return label, None, None
+
+    def _leader(self, point: tuple[int, int], r: int, rect: pygame.Rect) -> Leader | None:
+        """A line from a dot's edge to the nearest point of a name's rectangle, or None when it
+        would pass over another dot or name (it would seem to point at that one)."""
+        end = (min(max(point[0], rect.left), rect.right), min(max(point[1], rect.top), rect.bottom))
+        length = math.dist(point, end)
+        if length <= r:
+            return None
+        t = r / length
+        start = (
+            round(point[0] + (end[0] - point[0]) * t),
+            round(point[1] + (end[1] - point[1]) * t),
+        )
+        margin = self.kit.px(3)
+        # A dot touching this one is the same spot on the map and does not count.
+        apart = [dot for dot in self.dots if math.dist(dot.center, point) > r + dot.width // 2]
+        if any(dot.inflate(margin, margin).clipline(start, end) for dot in apart):
+            return None
+        for other in (*self.labels, *self._reserved):
+            if other.inflate(margin, margin).clipline(start, end):
+                return None
+        return start, end
 
     def _area_spots(self, pid: str, size: tuple[int, int]) -> list[pygame.Rect]:
         """An area's name over its point, else near it; a river's also along its course."""
@@ -477,22 +533,27 @@ class MapLayer:
     def _first_free(
         self, choices: list[pygame.Rect], town: tuple[int, int] | None, relax: bool = True
     ) -> pygame.Rect | None:
-        """The first spot clear of names, dots, lines and ranges; when `relax`, then one over a
-        range, and for a town one across a line.
+        """The first spot clear of names, dots, lines and ranges; when `relax`, for a town then
+        one across a line. No name is ever written over a range: it is left out instead.
 
         A town's name must also lie nearer its own dot than any other, or it would name that one.
         """
         lines = self._rivers + self._routes
-        tries = [(lines, True), (lines, False), (self._rivers, False), ([], False)]
-        for avoid, off_ranges in (tries if town else tries[:2]) if relax else tries[:1]:
+        tries = [lines, self._rivers, []] if relax and town else [lines]
+        for avoid in tries:
             for rect in choices:
-                if off_ranges and self._on_ranges(rect):
-                    continue
+                if self.on_ranges(rect):
+                    continue  # never: a name on a range's band is unreadable, whatever it names
                 if self._free(rect, avoid) and (town is None or self._nearest(rect, town)):
                     return rect
         return None
 
-    def _on_ranges(self, rect: pygame.Rect) -> bool:
+    def ranges_drawn(self) -> int:
+        """How many of the layer's pixels the ranges cover (their bands and peaks)."""
+        return self._relief.count()
+
+    def on_ranges(self, rect: pygame.Rect) -> bool:
+        """Whether a rectangle (layer coordinates) touches a range's band or its peaks."""
         return (
             self._relief.overlap(pygame.mask.Mask(rect.size, fill=True), rect.topleft) is not None
         )
@@ -512,6 +573,8 @@ class MapLayer:
             return False
         if room.collidelist(self._reserved) >= 0:
             return False
+        if any(room.clipline(a, b) for a, b in self.leaders):
+            return False  # a name on another's line would seem to be the one it points to
         near = rect.inflate(self.kit.px(4), self.kit.px(4))
         return not any(near.clipline(a, b) for line in avoid for a, b in itertools.pairwise(line))
 
@@ -538,6 +601,15 @@ class MapLayer:
             return math.dist(at, local)
 
         return min(hits, key=distance, default=None)
+
+
+def draw_leader(surf: pygame.Surface, kit: Kit, leader: Leader,
+                offset: tuple[int, int] = (0, 0)) -> None:  # fmt: skip
+    """The thin line joining a dot to its name written farther off."""
+    (ax, ay), (bx, by) = leader
+    color = mix(kit.palette.background, kit.palette.muted, 0.8)
+    pygame.draw.line(surf, color, (ax + offset[0], ay + offset[1]), (bx + offset[0], by + offset[1]),
+                     max(1, kit.px(1.5)))  # fmt: skip
 
 
 def draw_route(surf: pygame.Surface, layer: MapLayer, stops: list[str], share: float, kit: Kit,

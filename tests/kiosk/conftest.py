@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 
 import pygame
 import pytest
@@ -20,6 +21,17 @@ PIN = "2468"
 CONFIG = KioskConfig(languages=("en", "ru", "uz"), fullscreen=False,
                      pin_hash=hash_pin(PIN, b"salt-for-tests!!", iterations=1_000),
                      idle_seconds=90, warning_seconds=20, session_cap_seconds=1200)  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def _kiosk_log_closed():
+    """A test that runs the supervisor leaves its log file open on the shared logger (a real
+    supervisor keeps it for its whole life): close it, so a test run does not pile them up."""
+    yield
+    log = logging.getLogger("game.kiosk")
+    for handler in list(log.handlers):
+        log.removeHandler(handler)
+        handler.close()
 
 
 @pytest.fixture(autouse=True)

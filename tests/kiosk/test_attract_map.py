@@ -35,7 +35,7 @@ def layer(request, full_story, stats):
 
 def test_no_name_overlaps_another_or_a_dot(layer: MapLayer):
     """The map's names and, while each route shows, its own villages' names: none overlaps."""
-    assert len(layer.labels) >= 10 and len(layer.dots) >= 15
+    assert len(layer.labels) >= 8 and len(layer.dots) >= 15
     assert len(layer.route_labels) == len(layer.routes) >= 5
     for extra in layer.route_labels:
         labels = layer.labels + [rect for _label, rect in extra]
@@ -46,13 +46,42 @@ def test_no_name_overlaps_another_or_a_dot(layer: MapLayer):
         assert all(layer.surface.get_rect().contains(label) for label in labels)
 
 
-def test_every_town_of_each_route_is_named_while_it_shows(layer: MapLayer):
+def test_no_name_lies_on_a_range(layer: MapLayer):
+    """ "Dushanbe · Hisor" was written over the Hisor range, and Tashkent over the Tien Shan:
+    neither the map's names nor any route's, at any size, touch a range's band or peaks."""
+    assert layer.ranges_drawn() > 0
+    for index, extra in enumerate(layer.route_labels):
+        for rect in layer.labels + [rect for _label, rect in extra]:
+            assert not layer.on_ranges(rect), f"route {index}: the name at {rect} is on a range"
+
+
+def test_each_routes_towns_are_named_while_it_shows_where_there_is_room(layer: MapLayer):
+    """Where the valleys are too narrow for a name between the ranges, a name is written
+    farther off with a line to its dot, or left out; most are there, known towns always."""
     stops = {stop for _perspective, route in layer.routes for stop in route}
     towns = stops - REGIONS - RIVERS.keys()
     assert {"beshtut", "kokand", "tashkent", "khiva", "urgench"} <= towns
+    shown = wanted = 0
     for (perspective, route), own in zip(layer.routes, layer.route_named, strict=True):
-        missing = set(route) - REGIONS - RIVERS.keys() - layer.named - own
-        assert not missing, f"{perspective.id}: {missing} unnamed"
+        route_towns = set(route) - REGIONS - RIVERS.keys()
+        missing = route_towns - layer.named - own
+        known = {"kokand", "tashkent", "khiva", "bukhara", "samarkand"} & missing
+        assert not known, f"{perspective.id}: {known} unnamed"
+        shown, wanted = shown + len(route_towns - missing), wanted + len(route_towns)
+    assert shown >= 0.7 * wanted, f"only {shown} of {wanted} route towns named"
+
+
+def test_a_far_name_has_a_line_to_its_dot(layer: MapLayer):
+    """A name written away from its dot is joined to it, and the line meets no other name."""
+    leaders = [line for lines in layer.route_leaders for line in lines] + layer.leaders
+    assert leaders, "the crowded Fergana Valley needs some"
+    for index, lines in enumerate(layer.route_leaders):
+        labels = layer.labels + [rect for _label, rect in layer.route_labels[index]]
+        for start, end in lines + layer.leaders:
+            ends_at = [rect for rect in labels if rect.inflate(2, 2).collidepoint(end)]
+            assert len(ends_at) == 1, (start, end)
+            crossed = [rect for rect in labels if rect.clipline(start, end)]
+            assert crossed == ends_at, f"a leader crosses {crossed}"
 
 
 def test_villages_are_named_only_with_their_route(layer: MapLayer):

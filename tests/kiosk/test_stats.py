@@ -8,10 +8,13 @@ import subprocess
 import sys
 import threading
 
+import pytest
+
+from game import i18n
 from game.cli import main as cli_main
 from game.kiosk import stats as stats_module
-from game.kiosk.play import KioskEndingScreen
-from game.kiosk.stats import Stats, bucket, hour
+from game.kiosk.play import KioskEndingScreen, share_texts
+from game.kiosk.stats import MIN_PER_CHOICE, PERCENT_FROM, Share, Stats, bucket, hour
 
 HEADING = "How other visitors chose"
 
@@ -126,9 +129,44 @@ def test_how_others_chose_hidden_below_threshold_and_shown_from_it(start_kiosk, 
     assert (mosque.reached, mosque.same, mosque.percent) == (19, 13, 68)
     assert ending.others.width > 300 and not ending.panel.colliderect(ending.others)
     surf = kiosk.pixels()
+    # Each figure says what it is a share of; 19 others are too few for a percentage.
+    drawn = ending.shares_drawn
+    assert drawn[0] == HEADING and "19 of 19" in drawn and "13 of 19" in drawn
+    assert "Of 19 other visitors who reached this choice, 13 chose as you did." in drawn
+    assert not [text for text in drawn if text.endswith("%")]
     bar = ending.kit.palette.accent
     assert any(surf.get_at((x, y))[:3] == bar for x in range(ending.others.x, ending.others.right, 3)
                for y in range(ending.others.y, ending.others.bottom, 3))  # fmt: skip
+
+
+@pytest.fixture
+def language():
+    """Switch the interface's language for a test; English again afterwards."""
+    yield i18n.use_language
+    i18n.use_language("en")
+
+
+WORDED = {
+    "en": ("13 of 19", "Of 19 other visitors who reached this choice, 13 chose as you did.",
+           "Of 21 other visitors who reached this choice, 5 chose as you did."),
+    "ru": ("13 из 19", "Из 19 других посетителей, дошедших до этого выбора, так же, как вы, "
+           "выбрали: 13.", "Из 21 другого посетителя, дошедшего до этого выбора, так же, как вы, "
+           "выбрали: 5."),
+    "uz": ("19 tadan 13 tasi", "Bu tanlovga yetib kelgan 19 nafar boshqa tashrifchidan 13 nafari "
+           "siz kabi tanladi.", "Bu tanlovga yetib kelgan 21 nafar boshqa tashrifchidan 5 nafari "
+           "siz kabi tanladi."),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("code", WORDED)
+def test_a_share_says_what_it_is_a_share_of(language, code):
+    """ "67 %" alone left a visitor guessing: of whom? Now it says, in the kiosk's language,
+    and below PERCENT_FROM others it gives the counts rather than a percentage."""
+    language(code)
+    few, few_line, many_line = WORDED[code]
+    assert share_texts(Share("loom", "loom.1", "Go", 13, 19)) == (few, few_line)
+    assert share_texts(Share("loom", "loom.1", "Go", 5, 21)) == ("24 %", many_line)
+    assert MIN_PER_CHOICE < PERCENT_FROM
 
 
 def page_text(screen) -> str:

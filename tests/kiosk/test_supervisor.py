@@ -152,8 +152,63 @@ def test_a_game_that_never_starts_is_not_restarted_forever(tmp_path, log):
 def test_the_out_of_order_notice_draws_and_beats(monkeypatch):
     from game.kiosk import fault
 
-    assert fault.lines("boom")[-1] == "boom" and fault.lines("")[-1].endswith("computer.")
+    assert fault.blocks("boom")[-1] == ("text", "boom")
+    assert fault.blocks("")[-1][1].endswith("computer.")
     assert fault.show("RuntimeError: boom", (640, 360), frames=2, sleep=lambda s: None) == 0
+
+
+TITLES = {"en": "This kiosk is out of order", "ru": "Этот киоск не работает",
+          "uz": "Bu kiosk ishlamayapti"}  # fmt: skip
+
+
+@pytest.mark.parametrize("languages", [("ru",), ("uz",), ("uz", "ru", "en")])
+def test_the_out_of_order_notice_is_in_the_kiosks_languages(languages):
+    """It was English only, on a kiosk that may speak none: now every language the kiosk offers
+    says it, in turn (nobody may be there to choose one), in letters the font has."""
+    from game.kiosk import fault
+    from game.ui.fonts import missing_glyphs
+
+    text = fault.blocks("ImportError: no module named 'pygame'", languages)
+    assert [line for kind, line in text if kind == "title"] == [TITLES[c] for c in languages]
+    assert text[-1] == ("text", "ImportError: no module named 'pygame'")
+    if "en" not in languages:
+        assert "staff" not in " ".join(line for _kind, line in text[:-1]).lower()
+    words = " ".join(line for _kind, line in text)
+    assert missing_glyphs("sans", words) == []
+    assert fault.show("boom", (640, 360), frames=1, sleep=lambda s: None, languages=languages) == 0
+
+
+def test_the_whole_notice_fits_the_screen_in_three_languages():
+    from game.kiosk import fault
+
+    text = fault.blocks("Traceback: " + "x" * 400, ("en", "ru", "uz"))
+    for width, height in [(1920, 1080), (1280, 720), (800, 480)]:
+        font, rows = fault.laid_out(text, width * 10 // 12, height * 10 // 12)
+        assert len(rows) * font.get_linesize() <= height * 10 // 12
+        assert font.get_height() >= 10
+        assert [line for kind, line in rows if kind == "title"] == list(TITLES.values())
+
+
+def test_only_languages_the_game_has_and_not_too_many():
+    from game.kiosk import fault
+
+    assert fault.offered(["xx", "ru", "ru", "../../etc"]) == ("ru",)
+    assert fault.offered([]) == ("en",)
+    assert len(fault.offered(["en", "ru", "uz"] * 50)) == 3
+
+
+def test_the_supervisor_asks_for_the_notice_in_the_configs_languages(monkeypatch):
+    from game.kiosk import fault
+    from game.kiosk.config import KioskConfig
+    from game.kiosk.main import fault_command
+    from game.kiosk.main import main as kiosk_main
+
+    command = fault_command(KioskConfig(languages=("uz", "ru")), (1280, 720))("boom")
+    shown = {}
+    monkeypatch.setattr(fault, "show", lambda error, size, languages: shown.update(
+        error=error, size=size, languages=languages) or 0)  # fmt: skip
+    assert kiosk_main(command[command.index("kiosk") + 1 :]) == 0
+    assert shown == {"error": "boom", "size": (1280, 720), "languages": ["uz", "ru"]}
 
 
 def test_the_watch_works_with_descriptors_above_1024(tmp_path, log):

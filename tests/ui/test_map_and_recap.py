@@ -140,10 +140,31 @@ def test_names_on_the_journey_map_keep_off_the_route_and_the_ranges(player):
     assert set(stops) <= layer.named, "every place of the route is named"
     for pid, rect in layer.written.items():
         assert not _crossings(layer, rect, stops), f"{pid}'s name lies across the route"
-        full = pygame.mask.Mask(rect.size, fill=True)
-        on_range = layer._relief.overlap(full, rect.topleft) is not None
-        # A route town hemmed in by its neighbours' names may touch a range's band; no other may.
-        assert not on_range or (pid in stops and pid != "eb_chashma"), f"{pid} lies on a range"
+        assert not layer.on_ranges(rect), f"{pid} lies on a range"
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 600), (1920, 1080)])
+def test_no_name_on_any_perspectives_whole_journey_lies_on_a_range(player, size):
+    """On a crowded journey map a route town's name touched a range when nothing clear was
+    left: now it is written farther off with a line to its dot, or left out. Each perspective's
+    whole journey (every place of its scenes), on the Map screen and on the ending's recap."""
+    from game.ui.screens.recap import MAP_ASPECT
+    from game.ui.turkestan import MapLayer, routes
+
+    ui = player(size)
+    _journey(ui, "fergana_farmer", 1)
+    story, kit = ui.app.story, ui.app.kit
+    recap = pygame.Rect(0, 0, ui.screen.layer.rect.width, 0)
+    recap.height = round(recap.width * MAP_ASPECT)
+    named = wanted = 0
+    for perspective, stops in routes(story):
+        for rect in (ui.screen.layer.rect, recap):
+            layer = MapLayer(story, kit, rect, aral=True, route=stops)
+            assert layer.ranges_drawn() > 0
+            for pid, written in layer.written.items():
+                assert not layer.on_ranges(written), f"{perspective.id}: {pid} on a range"
+            named, wanted = named + len(set(stops) & layer.named), wanted + len(set(stops))
+    assert named >= 0.9 * wanted, f"only {named} of {wanted} places named"
 
 
 def test_a_long_route_list_keeps_its_latest_stops_in_the_panel(player):
