@@ -8,8 +8,8 @@ from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple, Protocol
 
 from game.engine import limits
-from game.engine.tuples import maker
 from game.engine.errors import suggest
+from game.engine.tuples import maker
 
 
 class Context(Protocol):

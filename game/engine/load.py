@@ -84,7 +84,14 @@ def _settled(story: Story) -> Story:
     pause at 10,000 scenes, and a third of the play time). Freezing costs nothing; what it
     keeps is only what is alive now, plus any cyclic garbage not yet collected (a bounded
     amount: one freeze per load and per scene built).
+
+    A story loaded again (a kiosk's language switch, a live reload) first lets the collector
+    at everything frozen before: what the old story left in cycles is collected once, instead
+    of staying frozen for good on a kiosk that switches languages for months.
     """
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
     gc.freeze()
     return story
 

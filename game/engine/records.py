@@ -22,7 +22,10 @@ _new_link, _new_span, _new_paragraph = maker(TermLink), maker(Span), maker(Parag
 
 # A record of a compiled expression: source, type, tree, reads, scene refs, uses chance.
 ExprRecord = tuple[str, str, tuple, frozenset, tuple, bool]
-Memo = dict[tuple[str, str], Compiled]  # by type and source, shared by a perspective's scenes
+# What a perspective's scenes share once rebuilt: compiled expressions (by type and source),
+# effects (by source) and the sets of names they read and write. A large story's memory
+# depends on it: `{debt}` or `debt += 1`, written a thousand times, is one object.
+Memo = dict[tuple, Any]
 
 
 def pack_scene(scene: Scene) -> tuple:
@@ -59,7 +62,8 @@ def _expr(record: ExprRecord, memo: Memo) -> Compiled:
     known = memo.get(key)
     if known is None:
         source, typ, ast, reads, refs, chance = record
-        known = memo[key] = Compiled(source, typ, closure(ast), ast, reads, refs, chance)
+        known = memo[key] = Compiled(source, typ, closure(ast), ast, _shared(reads, memo), refs,
+                                     chance)  # fmt: skip
     return known
 
 
@@ -106,8 +110,16 @@ def _effects(packed: tuple | None, memo: Memo) -> Effects | None:
     if packed is None:
         return None
     source, assignments, writes, reads = packed
-    return Effects(source, tuple(Assignment(n, op, _expr(v, memo)) for n, op, v in assignments),
-                   writes, reads)  # fmt: skip
+    key = ("do", source)
+    known = memo.get(key)
+    if known is None:
+        steps = tuple(Assignment(n, op, _expr(v, memo)) for n, op, v in assignments)
+        known = memo[key] = Effects(source, steps, _shared(writes, memo), _shared(reads, memo))
+    return known
+
+
+def _shared(names: frozenset, memo: Memo) -> frozenset:
+    return memo.setdefault(("names", names), names)
 
 
 def _pack_choice(c: Choice) -> tuple:

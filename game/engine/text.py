@@ -144,12 +144,14 @@ class Plan:
     with the values of now. Segments and function are made when first shown: most scenes of
     a large story are never reached."""
 
-    __slots__ = ("_segments", "labels", "parts", "show")
+    __slots__ = ("_render", "_segments", "labels", "parts")
 
     def __init__(self, parts: tuple[Part, ...], labels: tuple[str, ...]) -> None:
         self.parts, self.labels = parts, labels
         self._segments: tuple[Segment, ...] | None = None
-        self.show: Callable[[Context], Paragraph] = self._first_show
+        # Not a bound method kept on the plan: that would be a reference cycle, which a story
+        # frozen out of the collector (see load._settled) could never give back.
+        self._render: Callable[[Context], Paragraph] | None = None
 
     @property
     def segments(self) -> tuple[Segment, ...]:
@@ -157,9 +159,11 @@ class Plan:
             self._segments = _segments_of(self.parts, self.labels)
         return self._segments
 
-    def _first_show(self, ctx: Context) -> Paragraph:
-        self.show = _renderer(self.segments)
-        return self.show(ctx)
+    def show(self, ctx: Context) -> Paragraph:
+        render = self._render
+        if render is None:
+            render = self._render = _renderer(self.segments)
+        return render(ctx)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Plan) and (other.parts, other.labels) == (self.parts, self.labels)
