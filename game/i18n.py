@@ -7,10 +7,10 @@ marked fuzzy there, is shown in English.
 
 from __future__ import annotations
 
-import gettext
 import io
 from functools import cache
 from pathlib import Path
+from typing import Protocol
 
 # Babel is imported only when a catalogue or an unknown language name is needed: an English
 # start-up does not pay for it.
@@ -22,7 +22,30 @@ SOURCE_LANGUAGE = "en"
 # Each language is offered in its own name (never with a flag).
 LANGUAGE_NAMES: dict[str, str] = {"en": "English", "ru": "Русский", "uz": "Oʻzbekcha"}
 
-_translation: gettext.NullTranslations = gettext.NullTranslations()
+
+class Messages(Protocol):
+    """What the interface asks of a catalogue: gettext's translations, or English as written."""
+
+    def gettext(self, message: str) -> str: ...
+    def ngettext(self, singular: str, plural: str, n: int) -> str: ...
+    def pgettext(self, context: str, message: str) -> str: ...
+
+
+class English:
+    """The interface as written (gettext's NullTranslations without importing gettext, which
+    an English start-up does not need)."""
+
+    def gettext(self, message: str) -> str:
+        return message
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return singular if n == 1 else plural
+
+    def pgettext(self, context: str, message: str) -> str:
+        return message
+
+
+_translation: Messages = English()
 _language = SOURCE_LANGUAGE
 
 
@@ -49,11 +72,13 @@ def language_name(code: str) -> str:
     return (name or code)[:1].upper() + (name or code)[1:]
 
 
-def load_translations(language: str, folder: Path = LOCALE_DIR) -> gettext.NullTranslations:
+def load_translations(language: str, folder: Path = LOCALE_DIR) -> Messages:
     """The interface catalogue of `language` as gettext translations; English when absent."""
     path = catalog_path(language, folder)
     if language == SOURCE_LANGUAGE or not path.is_file():
-        return gettext.NullTranslations()
+        return English()
+    import gettext
+
     from babel.messages.mofile import write_mo
 
     from game.po import CatalogError, read_catalog
@@ -61,7 +86,7 @@ def load_translations(language: str, folder: Path = LOCALE_DIR) -> gettext.NullT
     try:
         catalog = read_catalog(path, language)
     except CatalogError:  # a damaged catalogue never stops the game: the interface stays English
-        return gettext.NullTranslations()
+        return English()
     buffer = io.BytesIO()
     write_mo(buffer, catalog)  # leaves out fuzzy and empty entries
     buffer.seek(0)
@@ -69,7 +94,7 @@ def load_translations(language: str, folder: Path = LOCALE_DIR) -> gettext.NullT
 
 
 @cache
-def _catalogue(code: str) -> gettext.NullTranslations:
+def _catalogue(code: str) -> Messages:
     return load_translations(code)
 
 
@@ -88,7 +113,7 @@ def use_language(language: str | None) -> str:
     global _translation, _language
     language = language or SOURCE_LANGUAGE
     _translation = load_translations(language)
-    _language = language if isinstance(_translation, gettext.GNUTranslations) else SOURCE_LANGUAGE
+    _language = SOURCE_LANGUAGE if isinstance(_translation, English) else language
     return _language
 
 

@@ -1,7 +1,5 @@
 """The story as immutable data: what the loader builds and the runtime and tools read."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -9,6 +7,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from game.engine.versions import FORMAT_VERSION
 from game.engine.words import running_title
 
+# Annotations are evaluated here, not postponed: a named tuple turns each postponed one into a
+# compiled forward reference, a hundred of them, at every start. Only the names below, which
+# the player does not import before it needs them, are written as strings.
 if TYPE_CHECKING:  # the player reads a story from its cache before it compiles any of it
     from game.engine.expr import Compiled, Effects
     from game.engine.text import Paragraph, Part, Plan
@@ -108,26 +109,26 @@ class Variable(NamedTuple):
 class TextItem(NamedTuple):
     """One paragraph, shown when every condition holds."""
 
-    parts: tuple[Part, ...]
-    conditions: tuple[Compiled, ...] = ()
+    parts: tuple["Part", ...]
+    conditions: tuple["Compiled", ...] = ()
     where: Where = ("", 0, 0)
-    static: Paragraph | None = None  # rendered once at load when it shows no values
-    plan: Plan | None = None  # else how to render it quickly, when its links' words are known
+    static: "Paragraph | None" = None  # rendered once at load when it shows no values
+    plan: "Plan | None" = None  # else how to render it quickly, when its links' words are known
 
 
 class Choice(NamedTuple):
     id: str
     text: str
-    parts: tuple[Part, ...]
+    parts: tuple["Part", ...]
     goto: str
-    condition: Compiled | None = None
-    effects: Effects | None = None
+    condition: "Compiled | None" = None
+    effects: "Effects | None" = None
     once: bool = False
     fallback: bool = False
     where: Where = ("", 0, 0)
-    static: Paragraph | None = None  # the button text, rendered once when it shows no values
+    static: "Paragraph | None" = None  # the button text, rendered once when it shows no values
     key: bool = False  # a decision that matters: the ending lists it
-    plan: Plan | None = None  # the button text's render plan when it shows values
+    plan: "Plan | None" = None  # the button text's render plan when it shows values
 
 
 class Ending(NamedTuple):

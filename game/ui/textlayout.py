@@ -1,7 +1,5 @@
 """Lays styled text out into lines once per page, renders it once, then reveals and hit-tests it."""
 
-from __future__ import annotations
-
 import math
 import re
 from collections import OrderedDict
@@ -30,7 +28,8 @@ def keep_together(text: str) -> str:
 _SAMPLE = "the quick brown fox jumps over a lazy dog, and then, in the evening, rests."
 
 
-# Records as named tuples: a dataclass costs about a millisecond of start-up each.
+# Records as named tuples: a dataclass costs about a millisecond of start-up each. This module's
+# annotations are not postponed: a named tuple compiles each postponed one as a forward reference.
 class Style(NamedTuple):
     face: str
     px: int

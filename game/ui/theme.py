@@ -1,12 +1,11 @@
 """Colour palettes (default, dark, high contrast) and the contrast arithmetic that checks them."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 Color = tuple[int, int, int]
 
 
+# Annotations here are not postponed: a named tuple would compile each one at every start.
 class Palette(NamedTuple):
     """Every colour the screens use, named by job rather than hue."""
 

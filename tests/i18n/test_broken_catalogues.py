@@ -60,7 +60,7 @@ def test_a_broken_interface_catalogue_leaves_the_interface_in_english(tmp_path):
     path = i18n.catalog_path("ru", folder)
     path.parent.mkdir(parents=True)
     path.write_bytes(BROKEN["nul"][0])
-    assert type(i18n.load_translations("ru", folder)).__name__ == "NullTranslations"
+    assert isinstance(i18n.load_translations("ru", folder), i18n.English)
 
 
 @settings(
