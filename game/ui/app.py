@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 import time
 from collections.abc import Callable
@@ -209,7 +208,7 @@ class App:
     # -- settings and window
     def change_settings(self, **changes: Any) -> None:
         """Apply and persist new settings; the open screens reflow at once."""
-        new = dataclasses.replace(self.settings, **changes)
+        new = self.settings._replace(**changes)
         self.save_settings(new)
         language = new.language != self.settings.language
         self._apply(new)
@@ -259,7 +258,7 @@ class App:
         width, height = self.window.size
         size = (width, height)
         if not self.settings.fullscreen and size != self.settings.window_size:
-            self.save_settings(dataclasses.replace(self.settings, window_size=size))
+            self.save_settings(self.settings._replace(window_size=size))
 
     def resize(self, size: tuple[int, int]) -> None:
         wanted = clamp_size(size)
