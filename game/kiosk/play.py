@@ -209,6 +209,16 @@ class KioskEndingScreen(EndingScreen):
     def choose_another(self) -> None:
         self.app.offer_perspectives()
 
+    def aside_text(self) -> str:
+        """How other visitors chose, as heard after the ending: each choice and what the
+        others did (the line under each bar, which says it in words)."""
+        if not self.shares:
+            return ""
+        lines = [_("How other visitors chose")]
+        for share in self.shares:
+            lines += [share.text, share_texts(share)[1]]
+        return "\n".join(lines)
+
 
 def share_texts(share: Share) -> tuple[str, str]:
     """The figure beside a share's bar, and the line under it that says what it is a share of.

@@ -53,6 +53,9 @@ def screen_text(screen: Screen) -> str:
     kit = screen.kit
     parts = [heading(screen)]
     parts.append(body_text(screen))
+    aside = getattr(screen, "aside_text", None)  # a panel beside the text (the kiosk's figures)
+    if callable(aside):
+        parts.append(aside())
     buttons = [b for b in screen.group.buttons if b not in getattr(screen, "back_to", ())]
     offered = [_card_heading(b, kit) for b in buttons]
     if offered:

@@ -195,3 +195,24 @@ def test_stats_command_imports_no_pygame(tmp_path):
     db = tmp_path / "s.sqlite3"
     Stats(db).close()
     subprocess.run([sys.executable, "-c", code, str(db)], check=True, timeout=60)
+
+
+def test_how_others_chose_is_read_aloud_after_the_ending(start_kiosk, stats, story, monkeypatch):
+    """A headphone station says the figures too, in words, after the ending's own text."""
+    from game.speech import RecordingSpeaker
+
+    speaker = RecordingSpeaker()
+    monkeypatch.setattr("game.ui.app.default_speaker", lambda: speaker)
+    go = story.scenes["loom"].choices[0].id
+    for _ in range(19):
+        visit(stats, [("loom", go), ("mosque", "other")])
+    kiosk = start_kiosk()
+    ending = play_to_ending(kiosk)
+    assert ending.shares
+    kiosk.app.narrator.toggle()  # reading aloud turned on at the ending: it reads the screen
+    kiosk.pump()
+    heard = speaker.last
+    epilogue = ending.pt.ending.epilogue[0]
+    assert HEADING in heard and epilogue[:40] in heard
+    assert heard.index(HEADING) > heard.index(epilogue[:40])  # after the ending's own text
+    assert "Of 19 other visitors who reached this choice, 19 chose as you did." in heard
