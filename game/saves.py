@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from game import storage
 from game.engine import SaveError
@@ -20,8 +19,7 @@ AUTOSAVE = "auto"
 FILE_FORMAT = 1  # the wrapper around the engine's own save format
 
 
-@dataclass(frozen=True)
-class SlotInfo:
+class SlotInfo(NamedTuple):  # not a frozen dataclass: the title screen reads one at start
     """What the save screen shows for one slot, read from the header only."""
 
     slot: str
