@@ -467,7 +467,8 @@ class MapLayer:
                 and apart[p] <= r + self._towns[p][1] + near
                 and (among is None or p in among or p == pid)]  # fmt: skip
         reach = max(apart[p] + self._towns[p][1] for p in here)  # to the far side of them all
-        far = (6, 14, 22, 34) if among is None else (6, 14, 22, 34, 48)
+        # Beyond these a name seems to float free of its dot: farther off it takes a line to it.
+        far = (6, 14, 22) if among is None else (6, 14, 22, 34)
         gaps = [round(reach) + self.kit.px(n) for n in far]
         name = (lambda p: self.story.places[p].name) if among is None else self._short
         texts = {" · ".join(name(p) for p in here): here, name(pid): [pid], self._short(pid): [pid]}
