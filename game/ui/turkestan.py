@@ -400,6 +400,8 @@ class MapLayer:
                 continue
             r = self.kit.px(5 if visits[pid] else 3.5)
             x, y = self._local(self.at(pid))
+            if not (0 <= x < self.rect.width and 0 <= y < self.rect.height):
+                continue  # outside a zoomed map: no dot to see, so no name and nothing to press
             pygame.draw.circle(self.surface, self.kit.palette.text, (x, y), r)
             self.dots.append(pygame.Rect(x - r, y - r, 2 * r + 1, 2 * r + 1))
             reach = max(r, self.kit.px(12))  # a finger's width, not just the dot's
@@ -430,8 +432,8 @@ class MapLayer:
 
     def _name(self, pid: str, strict: bool = False) -> None:
         """Write a place's name in the first free spot beside it; none free, leave it unnamed."""
-        if pid in self.named:
-            return
+        if pid in self.named or not (pid in RIVERS or pid in REGIONS or pid in self._towns):
+            return  # named already, or a town outside the map
         relax = self._relaxed(pid) and not strict
         leader = None
         if pid in RIVERS or pid in REGIONS:

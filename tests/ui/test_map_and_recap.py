@@ -167,6 +167,30 @@ def test_no_name_on_any_perspectives_whole_journey_lies_on_a_range(player, size)
     assert named >= 0.9 * wanted, f"only {named} of {wanted} places named"
 
 
+def test_no_town_outside_a_zoomed_map_is_named_or_pressable(player):
+    """A journey map zoomed around its route cut off towns at its edge, yet wrote their names
+    ("Kokand · Beshtut · Volzhskoye" over nothing): a town whose dot is not on the map has no
+    name and no place to press."""
+    from game.ui.turkestan import REGIONS, RIVERS, MapLayer, routes
+
+    ui = player((1280, 720))
+    _journey(ui, "fergana_farmer", 1)
+    story, kit = ui.app.story, ui.app.kit
+    rect = ui.screen.layer.rect
+    outside = 0
+    for _perspective, stops in routes(story):
+        layer = MapLayer(story, kit, rect, aral=True, route=stops)
+        for pid in story.places:
+            if pid in RIVERS or pid in REGIONS:
+                continue
+            x, y = layer._local(layer.at(pid))
+            if 0 <= x < rect.width and 0 <= y < rect.height:
+                continue
+            outside += 1
+            assert pid not in layer.named and pid not in layer.spots, pid
+    assert outside > 0  # the zoomed maps do cut towns off
+
+
 def test_a_long_route_list_keeps_its_latest_stops_in_the_panel(player):
     """The list of stops ran out of the panel's foot, hiding where the player is now."""
     ui = player((1024, 600), text_size="largest")
