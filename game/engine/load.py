@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from game.engine import cache
 from game.engine.errors import Problem, StoryError
-from game.engine.model import Story
+from game.engine.model import Scene, Story
 
 if TYPE_CHECKING:
     from game.engine.sourcedata import SourceFile
@@ -49,10 +49,16 @@ def load_story(root: str | Path, use_cache: bool = False,
             return _settled(story)
     story = _from_files(root, translation)
     if use_cache:
-        from game.engine import stored
-
-        cache.write(root, stored.pack(story), language, preview_of(story))
+        _store(root, story, language)
     return _settled(story)
+
+
+def _store(root: Path, story: Story, language: str | None) -> Story:
+    """Cache a story just read cleanly from its files, for the next time."""
+    from game.engine import stored
+
+    cache.write(root, stored.pack(story), language, preview_of(story))
+    return story
 
 
 def _from_cache(root: Path, translation: Translation | None) -> Story | None:
@@ -64,9 +70,16 @@ def _from_cache(root: Path, translation: Translation | None) -> Story | None:
         return None
     try:
         with _collector_paused():
-            return stored.story_from(packed, root, lambda: _from_files(root, translation).scenes)
+            return stored.story_from(packed, root, lambda: _cached_afresh(root, translation))
     except (KeyError, TypeError, ValueError, IndexError, EOFError):
         return None  # a cache that doesn't fit is rebuilt from the files themselves
+
+
+def _cached_afresh(root: Path, translation: Translation | None) -> Mapping[str, Scene]:
+    """Every scene read again from the files, after a damaged record in the cache; the cache
+    is written again, so the next start finds it whole."""
+    language = translation.language if translation else None
+    return _store(root, _from_files(root, translation), language).scenes
 
 
 def _from_files(root: Path, translation: Translation | None) -> Story:

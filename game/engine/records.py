@@ -16,7 +16,7 @@ from game.engine.model import Choice, Ending, Scene, TextItem
 from game.engine.text import Paragraph, Part, Plan, Span, TermLink
 from game.engine.tuples import maker
 
-_LINK, _VALUE = 0, 1  # tags: a link (or a ready span of a plan), a value (or a run of one)
+_LINK, _VALUE = 0, 1  # the tags of a paragraph's parts that are not plain text
 
 _new_link, _new_span, _new_paragraph = maker(TermLink), maker(Span), maker(Paragraph)
 

@@ -94,7 +94,6 @@ class SceneBuilder:
         # The same condition ('not museum', 'debt > 0') recurs across scenes; compiled
         # expressions are immutable, so one compile can serve every place it is written.
         self._compiled: dict[tuple[Any, str], Any] = {}
-        self.records_memo: dict = {}  # the same, for scenes rebuilt from the cache (see records)
 
     # -- expressions with positions
     def _compile(self, src: SourceFile, pos: Pos, style, text: str, fn) -> Any:

@@ -46,7 +46,7 @@ def pack(story: Story) -> dict[str, Any]:
     # their compiled expressions when they are rebuilt.
     scenes = tuple(
         tuple((sid, zlib.compress(marshal.dumps(records.pack_scene(story.scenes[sid])), 1))
-              for sid in story.scenes if story.scenes[sid].perspective == p.id)
+              for sid in p.scene_ids)
         for p in story.perspectives
     )  # fmt: skip
     return {"head": head, "scenes": scenes}

@@ -270,7 +270,11 @@ def _run_text(run: tuple[str | Compiled, ...]) -> Callable[[Context], str]:
         if run[1].type == "int":  # type: ignore[union-attr]
             return lambda ctx: pre + str(value(ctx)) + post
         return lambda ctx: pre + show_value(value(ctx)) + post
-    return lambda ctx: "".join([p if type(p) is str else _shown(p.fn(ctx)) for p in run])  # type: ignore[union-attr]
+    return lambda ctx: _run_words(run, ctx)
+
+
+def _run_words(run: tuple[str | Compiled, ...], ctx: Context) -> str:
+    return "".join([p if type(p) is str else _shown(p.fn(ctx)) for p in run])  # type: ignore[union-attr]
 
 
 def render_segments(segments: tuple[Segment, ...], ctx: Context) -> Paragraph:
@@ -280,7 +284,7 @@ def render_segments(segments: tuple[Segment, ...], ctx: Context) -> Paragraph:
         if type(segment) is Span:
             spans.append(segment)
             continue
-        text = "".join([p if type(p) is str else _shown(p.fn(ctx)) for p in segment])  # type: ignore[union-attr]
+        text = _run_words(segment, ctx)  # type: ignore[arg-type]  # a run, not a span
         if text:
             spans.append(Span(text))
     return Paragraph(tuple(spans), "".join([s.text for s in spans]))

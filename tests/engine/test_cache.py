@@ -156,6 +156,13 @@ def test_a_damaged_scene_in_the_cache_is_read_again_from_the_files(story_dir, tm
     assert isinstance(story.scenes, LazyScenes)
     assert _plain(story.scenes["bazaar"]) == _plain(first.scenes["bazaar"])
     assert _plain(story.scenes["field"]) == _plain(first.scenes["field"])
+    # ...and the cache is written again, so the next start finds the record whole.
+    healed = marshal.loads(path.read_bytes())["story"]["scenes"]
+    blob = next(dict(group)["bazaar"] for group in healed if "bazaar" in dict(group))
+    assert b"\x00rot" not in blob
+    again = load_story(story_dir, use_cache=True)
+    assert isinstance(again.scenes, LazyScenes) and again.scenes._rebuild is not None
+    assert _plain(again.scenes["bazaar"]) == _plain(first.scenes["bazaar"])
 
 
 READ_FROM_CACHE = """
